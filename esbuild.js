@@ -1,0 +1,49 @@
+// Bundles the client, the language server and the CLI into dist/.
+// The server and CLI load tree-sitter's wasm files at run time; they are copied beside the bundles.
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+function copyWasm() {
+  fs.mkdirSync('dist', { recursive: true });
+  const files = [
+    require.resolve('web-tree-sitter/web-tree-sitter.wasm'),
+    require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'),
+  ];
+  for (const file of files) fs.copyFileSync(file, path.join('dist', path.basename(file)));
+}
+
+async function main() {
+  copyWasm();
+  if (watch) {
+    for (const b of builds) (await esbuild.context({ ...common, ...b })).watch();
+    return;
+  }
+  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+  fs.chmodSync('dist/cli.js', 0o755);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,90 @@
+import * as path from 'path';
+import ignore from '@balena/dockerignore';
+import type { Workspace } from '../workspace';
+import { findComposeBuilders, type ComposeBuildLink } from '../compose/build-links';
+
+export interface Dockerignore {
+  path: string;
+  content: string;
+  /** True when the path (relative to the context, `/`-separated) is excluded from the context. */
+  ignores(relativePath: string): boolean;
+}
+
+/** What a Dockerfile's build sees beyond its own text. Computed lazily, once per lint. */
+export class BuildContextFacts {
+  private composeCache?: ComposeBuildLink[];
+  private ignoreCache?: Dockerignore | null;
+
+  constructor(
+    readonly workspace: Workspace,
+    readonly dockerfilePath: string,
+    /** False for text with no folder around it (stdin): cross-file rules stay quiet. */
+    readonly onDisk: boolean,
+  ) {}
+
+  /** Compose services that build this Dockerfile. */
+  get composeServices(): ComposeBuildLink[] {
+    if (!this.onDisk) return [];
+    this.composeCache ??= findComposeBuilders(this.workspace, this.dockerfilePath);
+    return this.composeCache;
+  }
+
+  /** The build context folder: the Compose `build.context` when a service builds this file, else its folder. */
+  get contextDir(): string {
+    return this.composeServices[0]?.contextDir ?? path.dirname(path.resolve(this.dockerfilePath));
+  }
+
+  /** Where BuildKit looks for ignore files, in order: `<Dockerfile>.dockerignore` beside it, then the context's. */
+  get dockerignoreCandidates(): string[] {
+    const resolved = path.resolve(this.dockerfilePath);
+    return [`${resolved}.dockerignore`, path.join(this.contextDir, '.dockerignore')];
+  }
+
+  get dockerignore(): Dockerignore | undefined {
+    if (this.ignoreCache !== undefined) return this.ignoreCache ?? undefined;
+    this.ignoreCache = null;
+    if (!this.onDisk) return undefined;
+    for (const candidate of this.dockerignoreCandidates) {
+      const content = this.workspace.readFile(candidate);
+      if (content === undefined) continue;
+      const matcher = ignore().add(content.split(/\r?\n/));
+      this.ignoreCache = { path: candidate, content, ignores: (p) => matcher.ignores(p) };
+      break;
+    }
+    return this.ignoreCache ?? undefined;
+  }
+
+  contextPath(relative: string): string {
+    return path.join(this.contextDir, relative);
+  }
+
+  contextFileExists(relative: string): boolean {
+    return this.onDisk && this.workspace.exists(this.contextPath(relative));
+  }
+
+  readContextFile(relative: string): string | undefined {
+    return this.onDisk ? this.workspace.readFile(this.contextPath(relative)) : undefined;
+  }
+
+  /** `package.json` of the build context, parsed, if there is one. */
+  get packageJson(): PackageJson | undefined {
+    const text = this.readContextFile('package.json');
+    if (text === undefined) return undefined;
+    try {
+      const value = JSON.parse(text) as unknown;
+      return value && typeof value === 'object' ? (value as PackageJson) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+export interface PackageJson {
+  name?: string;
+  main?: string;
+  scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  engines?: Record<string, string>;
+  packageManager?: string;
+}

@@ -1,0 +1,141 @@
+import { DockerfileParser, type Dockerfile, type Instruction, type From, type Arg } from 'dockerfile-ast';
+import type { Range } from '../finding';
+import { LineIndex } from '../text';
+import { parseImageRef, type ImageRef } from './images';
+
+export interface Stage {
+  index: number;
+  from: From;
+  /** The name given with `AS`, as written. */
+  name?: string;
+  /** The base: an image reference, or an earlier stage. */
+  image: ImageRef;
+  baseStage?: Stage;
+  /** Instructions of the stage after its FROM. */
+  instructions: Instruction[];
+}
+
+export interface DockerfileModel {
+  path: string;
+  text: string;
+  lines: LineIndex;
+  ast: Dockerfile;
+  /** ARGs declared before the first FROM, with their defaults. */
+  globalArgs: Map<string, string | undefined>;
+  stages: Stage[];
+  escapeChar: string;
+}
+
+export function parseDockerfile(path: string, text: string): DockerfileModel {
+  const ast = DockerfileParser.parse(text);
+  const lines = new LineIndex(text);
+  const globalArgs = new Map<string, string | undefined>();
+  for (const arg of ast.getInitialARGs()) {
+    const property = arg.getProperty();
+    if (property) globalArgs.set(property.getName(), property.getValue() ?? undefined);
+  }
+  const stages: Stage[] = [];
+  let current: Stage | undefined;
+  for (const instruction of ast.getInstructions()) {
+    const keyword = instruction.getKeyword();
+    if (keyword === 'FROM') {
+      const from = instruction as From;
+      const raw = from.getImage() ?? '';
+      const resolved = substituteArgs(raw, globalArgs);
+      const baseStage = stages.find((s) => s.name !== undefined && s.name.toLowerCase() === resolved?.toLowerCase());
+      current = {
+        index: stages.length,
+        from,
+        name: from.getBuildStage() ?? undefined,
+        image: parseImageRef(raw, resolved),
+        baseStage,
+        instructions: [],
+      };
+      stages.push(current);
+    } else if (current) {
+      current.instructions.push(instruction);
+    }
+  }
+  return { path, text, lines, ast, globalArgs, stages, escapeChar: ast.getEscapeCharacter() };
+}
+
+/** The stage `docker build` builds without `--target`. */
+export function finalStage(model: DockerfileModel): Stage | undefined {
+  return model.stages[model.stages.length - 1];
+}
+
+/** The stage and every stage it is built FROM, nearest first. */
+export function stageChain(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.baseStage) chain.push(s);
+  return chain;
+}
+
+/** The external image at the root of a stage's FROM chain. */
+export function rootImage(stage: Stage): ImageRef {
+  const chain = stageChain(stage);
+  return chain[chain.length - 1].image;
+}
+
+/** Instructions of a stage and of the stages it is built on, in build order. */
+export function inheritedInstructions(stage: Stage): Instruction[] {
+  return stageChain(stage)
+    .reverse()
+    .flatMap((s) => s.instructions);
+}
+
+export function keywordOf(instruction: Instruction): string {
+  return instruction.getKeyword().toUpperCase();
+}
+
+export function instructionsOf(stage: Stage, keyword: string): Instruction[] {
+  return stage.instructions.filter((i) => keywordOf(i) === keyword);
+}
+
+export function stageRange(stage: Stage): Range {
+  const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;
+  return { start: stage.from.getRange().start, end: last.getRange().end };
+}
+
+export function instructionText(model: DockerfileModel, instruction: Instruction): string {
+  const range = instruction.getRange();
+  return model.text.slice(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end));
+}
+
+/** `$NAME` / `${NAME}` / `${NAME:-default}` substituted from `args`; undefined if any stays unknown. */
+export function substituteArgs(value: string, args: Map<string, string | undefined>): string | undefined {
+  let unknown = false;
+  const result = value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (_m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
+      const name = braced ?? bare ?? '';
+      const current = args.get(name);
+      if (op === '-') return current ? current : word ?? '';
+      if (op === '+') return current ? word ?? '' : '';
+      if (current === undefined) unknown = true;
+      return current ?? '';
+    });
+  return unknown ? undefined : result;
+}
+
+/** ARG and ENV values visible at the end of a stage (stage chain included), for resolving `$PORT` and the like. */
+export function stageVariables(model: DockerfileModel, stage: Stage): Map<string, string | undefined> {
+  const vars = new Map(model.globalArgs);
+  for (const instruction of inheritedInstructions(stage)) {
+    const keyword = keywordOf(instruction);
+    if (keyword === 'ARG') {
+      const property = (instruction as Arg).getProperty();
+      if (property) {
+        const name = property.getName();
+        const value = property.getValue();
+        if (value !== null) vars.set(name, substituteArgs(value, vars));
+        else if (!vars.has(name)) vars.set(name, undefined);
+      }
+    } else if (keyword === 'ENV') {
+      for (const property of (instruction as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties()) {
+        const value = property.getValue();
+        vars.set(property.getName(), value === null ? undefined : substituteArgs(value, vars));
+      }
+    }
+  }
+  return vars;
+}

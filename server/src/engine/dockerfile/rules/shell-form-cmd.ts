@@ -1,0 +1,105 @@
+import type { Instruction } from 'dockerfile-ast';
+import type { DockerfileRule } from '../../rule';
+import { keywordOf } from '../model';
+import { joinContinuations, parseShell } from '../shell';
+import { replaceOffsets, selfChange } from '../edits';
+
+/**
+ * CMD/ENTRYPOINT in shell form run as `/bin/sh -c "…"`: the shell is PID 1 and does not forward
+ * SIGTERM, so `docker stop` waits 10 s and kills the app. Exec (JSON) form runs the app directly.
+ */
+export const shellFormCmd: DockerfileRule = {
+  meta: {
+    id: 'shell-form-cmd',
+    kind: 'dockerfile',
+    title: 'CMD and ENTRYPOINT should use exec (JSON) form',
+    severity: 'warning',
+    enabledByDefault: true,
+    equivalents: ['DL3025', 'JSONArgsRecommended'],
+    fixable: true,
+  },
+  check({ model, report }) {
+    for (const stage of model.stages) {
+      for (const instruction of stage.instructions) {
+        const keyword = keywordOf(instruction);
+        if (keyword !== 'CMD' && keyword !== 'ENTRYPOINT') continue;
+        const script = shellFormScript(model.text, model.lines.offsetAt.bind(model.lines), instruction);
+        if (!script) continue;
+        const shape = shellFormShape(script.text, model.escapeChar);
+        if (shape.kind === 'exec-prefixed') continue; // the app replaces the shell and receives signals.
+        const fixes = [];
+        const range = instruction.getRange();
+        if (shape.kind === 'literal') {
+          fixes.push({
+            title: `Rewrite in exec form: ${keyword} ${shape.exec}`,
+            isPreferred: true,
+            changes: [selfChange(model, [replaceOffsets(model, script.start, script.end, shape.exec)])],
+          });
+        } else if (shape.kind === 'single-command') {
+          fixes.push({
+            title: `Prefix with \`exec\` so the app replaces the shell and receives signals`,
+            isPreferred: true,
+            changes: [selfChange(model, [replaceOffsets(model, script.start, script.start, 'exec ')])],
+          });
+        }
+        report({
+          range: { start: range.start, end: instruction.getInstructionRange().end },
+          message: `${keyword} uses shell form, so /bin/sh runs as PID 1 and the app never receives SIGTERM on \`docker stop\`. Use exec form: ${keyword} ["executable", "arg"].`,
+          fixes,
+        });
+      }
+    }
+  },
+};
+
+interface ShellFormScript {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function shellFormScript(text: string, offsetAt: (p: { line: number; character: number }) => number, instruction: Instruction): ShellFormScript | undefined {
+  const args = instruction.getArguments();
+  if (args.length === 0) return undefined;
+  const start = offsetAt(args[0].getRange().start);
+  const end = offsetAt(instruction.getRange().end);
+  const body = text.slice(start, end);
+  if (body.trimStart().startsWith('[')) {
+    try {
+      const parsed = JSON.parse(body.replace(/\\\r?\n/g, ' ')) as unknown;
+      if (Array.isArray(parsed)) return undefined;
+    } catch {
+      // Not valid JSON: Docker runs it in shell form.
+    }
+  }
+  return { text: body, start, end };
+}
+
+type ShellFormShape =
+  | { kind: 'literal'; exec: string }
+  | { kind: 'exec-prefixed' }
+  | { kind: 'single-command' }
+  | { kind: 'compound' };
+
+/**
+ * What a shell-form command line is: one command of literal words (rewritable as JSON), one
+ * command that needs the shell for expansions (can be prefixed with `exec`), already `exec …`,
+ * or a compound line (pipes, lists, redirections) that only a script can replace.
+ */
+export function shellFormShape(script: string, escapeChar = '\\'): ShellFormShape {
+  const source = joinContinuations(script, escapeChar);
+  const parsed = parseShell(source);
+  if (parsed.hasError || parsed.commands.length !== 1) return { kind: 'compound' };
+  const [command] = parsed.commands;
+  if (source.slice(0, command.start).trim() !== '' || source.slice(command.end).trim() !== '') return { kind: 'compound' };
+  if (command.name === 'exec') return { kind: 'exec-prefixed' };
+  const words = [command.nameWord, ...command.args];
+  const literal = command.assignments.length === 0
+    && words.every((w) => w.value !== undefined && !(isUnquoted(w.text) && /[*?[~]/.test(w.text)));
+  if (!literal) return { kind: 'single-command' };
+  return { kind: 'literal', exec: JSON.stringify(words.map((w) => w.value)).replace(/","/g, '", "') };
+}
+
+function isUnquoted(text: string): boolean {
+  return !text.startsWith("'") && !text.startsWith('"');
+}

@@ -1,0 +1,373 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Parser, Language, type Node } from 'web-tree-sitter';
+import type { Instruction, Run } from 'dockerfile-ast';
+import type { DockerfileModel } from './model';
+import { keywordOf } from './model';
+
+/** A word of a shell command: its source text, its literal value when it has no expansions, its offsets. */
+export interface ShellWord {
+  text: string;
+  value?: string;
+  start: number;
+  end: number;
+}
+
+export interface ShellCommand {
+  name: string;
+  nameWord: ShellWord;
+  args: ShellWord[];
+  /** `VAR=value` prefixes. */
+  assignments: string[];
+  start: number;
+  end: number;
+  /** Inside `sh -c '…'` (offsets are approximate there). */
+  nested: boolean;
+}
+
+export interface ShellScript {
+  commands: ShellCommand[];
+  /** Offsets of the script in the document. */
+  start: number;
+  end: number;
+  /** Text of the script as the shell sees it (continuations joined), aligned with document offsets. */
+  source: string;
+  hasError: boolean;
+  /** `sh` for POSIX shells; anything else is not analysed. */
+  shell: 'sh' | 'other';
+}
+
+let parser: Parser | undefined;
+let loading: Promise<void> | undefined;
+
+function locate(file: string, packagePath: string): string {
+  const beside = path.join(__dirname, file);
+  if (fs.existsSync(beside)) return beside;
+  return require.resolve(packagePath);
+}
+
+/** Loads tree-sitter and its bash grammar (wasm) once; rules need it before linting. */
+export function initShellParser(): Promise<void> {
+  loading ??= (async () => {
+    const runtime = locate('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm');
+    await Parser.init({ locateFile: () => runtime });
+    const bash = await Language.load(locate('tree-sitter-bash.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm'));
+    const p = new Parser();
+    p.setLanguage(bash);
+    parser = p;
+  })();
+  return loading;
+}
+
+interface ParsedScript {
+  commands: ShellCommand[];
+  hasError: boolean;
+}
+
+const SCRIPT_CACHE_LIMIT = 4000;
+const scriptCache = new Map<string, ParsedScript>();
+
+/** Commands of a POSIX shell script, with offsets relative to the script. Cached by text. */
+export function parseShell(source: string): ParsedScript {
+  const cached = scriptCache.get(source);
+  if (cached) return cached;
+  if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
+  const tree = parser.parse(source);
+  const result: ParsedScript = { commands: [], hasError: false };
+  if (tree) {
+    result.hasError = tree.rootNode.hasError;
+    collectCommands(tree.rootNode, source, 0, false, result.commands);
+    tree.delete();
+  }
+  if (scriptCache.size >= SCRIPT_CACHE_LIMIT) scriptCache.delete(scriptCache.keys().next().value as string);
+  scriptCache.set(source, result);
+  return result;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+
+function collectCommands(node: Node, source: string, base: number, nested: boolean, out: ShellCommand[]): void {
+  if (node.type === 'heredoc_body' || node.type === 'comment') return;
+  if (node.type === 'command') {
+    const command = toCommand(node, base, nested);
+    if (command) {
+      out.push(command);
+      const inner = nestedScript(command);
+      if (inner) {
+        for (const c of parseShell(inner.text).commands) {
+          out.push(shiftCommand(c, inner.offset, true));
+        }
+      }
+    }
+  }
+  for (const child of node.namedChildren) if (child) collectCommands(child, source, base, nested, out);
+}
+
+function toCommand(node: Node, base: number, nested: boolean): ShellCommand | undefined {
+  const nameNode = node.childForFieldName('name');
+  if (!nameNode) return undefined;
+  const nameWord = toWord(nameNode, base);
+  const args: ShellWord[] = [];
+  const assignments: string[] = [];
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'variable_assignment') assignments.push(child.text);
+    else if (child.startIndex > nameNode.startIndex && child.type !== 'file_redirect' && child.type !== 'herestring_redirect') {
+      args.push(toWord(child, base));
+    }
+  }
+  return {
+    name: nameWord.value ?? nameWord.text,
+    nameWord,
+    args,
+    assignments,
+    start: base + node.startIndex,
+    end: base + node.endIndex,
+    nested,
+  };
+}
+
+function toWord(node: Node, base: number): ShellWord {
+  return { text: node.text, value: literalValue(node), start: base + node.startIndex, end: base + node.endIndex };
+}
+
+/** The value a word has after quote removal, or undefined if it depends on an expansion. */
+function literalValue(node: Node): string | undefined {
+  switch (node.type) {
+    case 'command_name': {
+      const inner = node.namedChildren[0];
+      return inner ? literalValue(inner) : node.text;
+    }
+    case 'word':
+    case 'number':
+      return node.text.replace(/\\(.)/g, '$1');
+    case 'raw_string':
+      return node.text.slice(1, -1);
+    case 'string': {
+      let value = '';
+      for (const child of node.namedChildren) {
+        if (!child || child.type !== 'string_content') return undefined;
+        value += child.text.replace(/\\([$`"\\\n])/g, '$1');
+      }
+      return value;
+    }
+    case 'concatenation': {
+      let value = '';
+      for (const child of node.namedChildren) {
+        const part = child ? literalValue(child) : undefined;
+        if (part === undefined) return undefined;
+        value += part;
+      }
+      return value;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function nestedScript(command: ShellCommand): { text: string; offset: number } | undefined {
+  if (!SHELLS.has(path.posix.basename(command.name))) return undefined;
+  const flag = command.args.findIndex((a) => a.value !== undefined && /^-[a-z]*c[a-z]*$/.test(a.value));
+  const script = flag >= 0 ? command.args[flag + 1] : undefined;
+  if (!script || script.value === undefined) return undefined;
+  const quoted = script.text.startsWith("'") || script.text.startsWith('"');
+  return { text: script.value, offset: script.start + (quoted ? 1 : 0) };
+}
+
+function shiftCommand(c: ShellCommand, by: number, nested: boolean): ShellCommand {
+  const shift = (w: ShellWord): ShellWord => ({ ...w, start: w.start + by, end: w.end + by });
+  return { ...c, nameWord: shift(c.nameWord), args: c.args.map(shift), start: c.start + by, end: c.end + by, nested };
+}
+
+const scriptsByInstruction = new WeakMap<Instruction, ShellScript[]>();
+
+/**
+ * The shell scripts a RUN instruction executes (one, or one per leading heredoc), with every
+ * command and word at its offset in the Dockerfile.
+ */
+export function runScripts(model: DockerfileModel, run: Instruction): ShellScript[] {
+  const cached = scriptsByInstruction.get(run);
+  if (cached) return cached;
+  const scripts = computeRunScripts(model, run as Run);
+  scriptsByInstruction.set(run, scripts);
+  return scripts;
+}
+
+/** Every command of every script of a RUN, in order. */
+export function runCommands(model: DockerfileModel, run: Instruction): ShellCommand[] {
+  return runScripts(model, run).flatMap((s) => s.commands);
+}
+
+function computeRunScripts(model: DockerfileModel, run: Run): ShellScript[] {
+  const shell = activeShell(model, run);
+  const args = run.getArguments();
+  if (args.length === 0) return [];
+  const start = model.lines.offsetAt(args[0].getRange().start);
+  const end = model.lines.offsetAt(run.getRange().end);
+  const json = run.getJSONStrings();
+  if (json.length > 0 && model.text[start] === '[') return [execFormScript(model, json, start, end)];
+  const heredocs = run.getHeredocs();
+  if (heredocs.length > 0 && args[0].getValue().startsWith('<<')) {
+    return heredocs.flatMap((h) => {
+      const content = h.getContentRange();
+      if (!content) return [];
+      const s = model.lines.offsetAt(content.start);
+      const e = model.lines.offsetAt(content.end);
+      const text = model.text.slice(s, e);
+      if (text.startsWith('#!') && !/^#!\s*\S*\/(ba|da|a|z)?sh\b/.test(text)) return [];
+      return [makeScript(text.replace(/\r/g, ' '), s, e, shell)];
+    });
+  }
+  const raw = model.text.slice(start, end);
+  const source = heredocs.length > 0 ? raw.replace(/\r/g, ' ') : joinContinuations(raw, model.escapeChar);
+  return [makeScript(source, start, end, shell)];
+}
+
+function makeScript(source: string, start: number, end: number, shell: 'sh' | 'other'): ShellScript {
+  if (shell !== 'sh') return { commands: [], start, end, source, hasError: false, shell };
+  const parsed = parseShell(source);
+  return {
+    commands: parsed.commands.map((c) => shiftCommand(c, start, c.nested)),
+    start,
+    end,
+    source,
+    hasError: parsed.hasError,
+    shell,
+  };
+}
+
+function execFormScript(
+  model: DockerfileModel,
+  json: { getValue(): string; getJSONValue?(): string; getRange(): { start: { line: number; character: number }; end: { line: number; character: number } } }[],
+  start: number,
+  end: number,
+): ShellScript {
+  const words: ShellWord[] = json.map((j) => {
+    const s = model.lines.offsetAt(j.getRange().start);
+    const e = model.lines.offsetAt(j.getRange().end);
+    const text = model.text.slice(s, e);
+    let value: string | undefined;
+    try {
+      value = JSON.parse(text) as string;
+    } catch {
+      value = text.replace(/^"|"$/g, '');
+    }
+    return { text, value, start: s, end: e };
+  });
+  const [nameWord, ...args] = words;
+  const command: ShellCommand = { name: nameWord.value ?? nameWord.text, nameWord, args, assignments: [], start, end, nested: false };
+  const commands = [command];
+  const inner = nestedScript(command);
+  if (inner && parser) for (const c of parseShell(inner.text).commands) commands.push(shiftCommand(c, inner.offset, true));
+  return { commands, start, end, source: model.text.slice(start, end), hasError: false, shell: 'sh' };
+}
+
+/**
+ * Makes a Dockerfile RUN body readable by a shell parser without moving any offset: line
+ * continuations, and the comment and blank lines Docker drops inside them, become spaces.
+ */
+export function joinContinuations(raw: string, escapeChar: string): string {
+  const out = raw.split('');
+  let lineStart = 0;
+  let first = true;
+  while (lineStart <= raw.length) {
+    let lineEnd = raw.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = raw.length;
+    const line = raw.slice(lineStart, lineEnd);
+    const trimmed = line.trim();
+    if (!first && (trimmed === '' || trimmed.startsWith('#'))) {
+      for (let i = lineStart; i <= lineEnd && i < raw.length; i++) out[i] = ' ';
+    } else {
+      let j = lineEnd - 1;
+      while (j >= lineStart && (raw[j] === ' ' || raw[j] === '\t' || raw[j] === '\r')) j--;
+      if (j >= lineStart && raw[j] === escapeChar && lineEnd < raw.length) {
+        for (let i = j; i <= lineEnd; i++) out[i] = ' ';
+      }
+    }
+    first = false;
+    lineStart = lineEnd + 1;
+  }
+  return out.join('').replace(/\r/g, ' ');
+}
+
+/** `sh` unless a SHELL instruction earlier in the stage (or a Windows base) switched away from a POSIX shell. */
+function activeShell(model: DockerfileModel, run: Instruction): 'sh' | 'other' {
+  const line = run.getRange().start.line;
+  let shell: 'sh' | 'other' = 'sh';
+  for (const stage of model.stages) {
+    if (stage.from.getRange().start.line > line) break;
+    shell = /windows|nanoserver|servercore/i.test(stage.image.resolved ?? stage.image.raw) ? 'other' : 'sh';
+    for (const instruction of stage.instructions) {
+      if (instruction.getRange().start.line >= line) break;
+      if (keywordOf(instruction) === 'SHELL') {
+        const first = (instruction as Run).getJSONStrings()[0]?.getValue().replace(/"/g, '') ?? '';
+        shell = SHELLS.has(path.posix.basename(first)) ? 'sh' : 'other';
+      }
+    }
+  }
+  return shell;
+}
+
+/** Command helpers shared by the package-manager rules. */
+
+/** The command with `sudo`, `env VAR=…`, `nice`, `time`, `exec` and the like peeled off. */
+export function unwrap(command: ShellCommand): ShellCommand {
+  let current = command;
+  for (let guard = 0; guard < 4; guard++) {
+    const base = path.posix.basename(current.name);
+    if (!WRAPPERS.has(base)) return current;
+    let i = 0;
+    while (i < current.args.length) {
+      const v = current.args[i].value ?? '';
+      if (v.startsWith('-') || (base === 'env' && v.includes('='))) {
+        i += base === 'sudo' && /^-[ugCDhprt]$/.test(v) ? 2 : 1;
+      } else break;
+    }
+    const nameWord = current.args[i];
+    if (!nameWord) return current;
+    current = { ...current, name: nameWord.value ?? nameWord.text, nameWord, args: current.args.slice(i + 1) };
+  }
+  return current;
+}
+
+const WRAPPERS = new Set(['sudo', 'env', 'nice', 'nohup', 'time', 'exec', 'command', 'stdbuf', 'ionice', 'doas']);
+
+/** The first positional (non-flag) arguments of a command. */
+export function positionals(command: ShellCommand): ShellWord[] {
+  return command.args.filter((a) => !(a.value ?? a.text).startsWith('-'));
+}
+
+/** The subcommand: first positional argument (`npm ci` → `ci`). */
+export function subcommand(command: ShellCommand): string | undefined {
+  const first = positionals(command)[0];
+  return first?.value;
+}
+
+/**
+ * True when a flag is present: `--name`, `--name=value`, or a short flag alone or inside a
+ * group (`-y` in `-qy`). Long names are given with their dashes.
+ */
+export function hasFlag(command: ShellCommand, ...flags: string[]): boolean {
+  for (const arg of command.args) {
+    const v = arg.value ?? arg.text;
+    if (v === '--') return false;
+    for (const flag of flags) {
+      if (flag.startsWith('--')) {
+        if (v === flag || v.startsWith(flag + '=')) return true;
+      } else if (/^-[A-Za-z]$/.test(flag) && /^-[A-Za-z]+$/.test(v) && v.includes(flag[1])) {
+        return true;
+      } else if (v === flag) return true;
+    }
+  }
+  return false;
+}
+
+/** The value of `--flag=value` or `--flag value`. */
+export function flagValue(command: ShellCommand, flag: string): string | undefined {
+  for (let i = 0; i < command.args.length; i++) {
+    const v = command.args[i].value ?? command.args[i].text;
+    if (v.startsWith(flag + '=')) return v.slice(flag.length + 1);
+    if (v === flag) return command.args[i + 1]?.value;
+  }
+  return undefined;
+}

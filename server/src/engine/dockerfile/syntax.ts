@@ -1,0 +1,53 @@
+import type { Finding, RuleMeta } from '../finding';
+import { docsUrl } from '../finding';
+import { closest } from '../util/suggest';
+import type { DockerfileModel } from './model';
+import { keywordOf } from './model';
+
+export const KEYWORDS = [
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
+  'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+];
+
+/** Findings that are not rules: the file cannot be read or cannot be built as written. Always on. */
+export const parseErrorMeta: RuleMeta = {
+  id: 'parse-error',
+  kind: 'dockerfile',
+  title: 'The file cannot be parsed',
+  severity: 'error',
+  enabledByDefault: true,
+  equivalents: [],
+  fixable: false,
+};
+
+export const readErrorMeta: RuleMeta = {
+  id: 'read-error',
+  kind: 'dockerfile',
+  title: 'The file cannot be read',
+  severity: 'error',
+  enabledByDefault: true,
+  equivalents: [],
+  fixable: false,
+};
+
+export function syntaxFindings(model: DockerfileModel): Finding[] {
+  const findings: Finding[] = [];
+  const report = (range: Finding['range'], message: string) =>
+    findings.push({ rule: 'parse-error', severity: 'error', message, range, equivalents: [], docs: docsUrl('parse-error'), fixes: [] });
+  const instructions = model.ast.getInstructions();
+  for (const instruction of instructions) {
+    const keyword = keywordOf(instruction);
+    if (!KEYWORDS.includes(keyword)) {
+      const suggestion = closest(keyword, KEYWORDS, 2);
+      report(instruction.getInstructionRange(),
+        `Unknown instruction \`${instruction.getKeyword()}\`.` + (suggestion ? ` Did you mean \`${suggestion}\`?` : ` Use one of ${KEYWORDS.join(', ')}.`));
+    } else if (instruction.getArguments().length === 0 && keyword !== 'HEALTHCHECK') {
+      report(instruction.getInstructionRange(), `\`${keyword}\` needs arguments: complete the instruction or remove it.`);
+    }
+  }
+  const first = instructions.find((i) => keywordOf(i) !== 'ARG');
+  if (first && keywordOf(first) !== 'FROM' && KEYWORDS.includes(keywordOf(first))) {
+    report(first.getInstructionRange(), 'A Dockerfile must start with `FROM` (only `ARG` may come before it): add `FROM <image>` above this line.');
+  }
+  return findings;
+}

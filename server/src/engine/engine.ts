@@ -1,0 +1,106 @@
+import * as path from 'path';
+import type { FileKind, Finding, Fix, RuleMeta, Severity } from './finding';
+import { docsUrl } from './finding';
+import type { LintConfig } from './config';
+import { effectiveSeverity, configuredSeverity } from './config';
+import type { Workspace } from './workspace';
+import { MemoryWorkspace } from './workspace';
+import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
+import { BuildContextFacts } from './dockerfile/context';
+import { initShellParser } from './dockerfile/shell';
+import { syntaxFindings } from './dockerfile/syntax';
+import { dockerfileRules } from './dockerfile/rules';
+import type { DockerfileRule, Report } from './rule';
+
+export interface LintRequest {
+  path: string;
+  text: string;
+  /** Forces the kind; otherwise it is detected from the file name and content. */
+  kind?: FileKind;
+  /** False for text that has no folder on disk around it (stdin). Default true. */
+  onDisk?: boolean;
+}
+
+export interface RuleFailure {
+  rule: string;
+  error: unknown;
+}
+
+export interface LintResult {
+  path: string;
+  kind: FileKind | undefined;
+  findings: Finding[];
+  /** Rules that threw: reported once to the log by adapters, never fatal. */
+  failures: RuleFailure[];
+}
+
+/** Loads what linting needs (the wasm shell parser). Call once before `lint`. */
+export function initEngine(): Promise<void> {
+  return initShellParser();
+}
+
+export const allRules: readonly DockerfileRule[] = dockerfileRules;
+export const allRuleMetas: readonly RuleMeta[] = allRules.map((r) => r.meta);
+
+const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:[.-].*)?$|\.(?:dockerfile|containerfile)$/i;
+const COMPOSE_NAME = /^(?:(?:docker-)?compose[^/]*|[^/]*docker[-_.]?compose[^/]*)\.ya?ml$/i;
+
+export function detectKind(file: string): FileKind | undefined {
+  const base = path.basename(file);
+  if (COMPOSE_NAME.test(base)) return 'compose';
+  if (DOCKERFILE_NAME.test(base) && !/\.(dockerignore|ya?ml|json|md|txt|sh)$/i.test(base)) return 'dockerfile';
+  return undefined;
+}
+
+export function lint(request: LintRequest, workspace: Workspace = new MemoryWorkspace(), config: LintConfig = {}): LintResult {
+  const kind = request.kind ?? detectKind(request.path);
+  const result: LintResult = { path: request.path, kind, findings: [], failures: [] };
+  if (kind === 'dockerfile') lintDockerfile(request, workspace, config, result);
+  result.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+  return result;
+}
+
+function lintDockerfile(request: LintRequest, workspace: Workspace, config: LintConfig, result: LintResult): void {
+  const model = parseDockerfile(request.path, request.text);
+  result.findings.push(...syntaxFindings(model));
+  const build = new BuildContextFacts(workspace, path.resolve(request.path), request.onDisk !== false);
+  for (const rule of allRules) {
+    const severity = effectiveSeverity(rule.meta, config);
+    if (severity === 'off') continue;
+    const explicit = configuredSeverity(rule.meta, config) !== undefined;
+    runRule(rule, model, workspace, build, (report) => {
+      result.findings.push(toFinding(rule.meta, report, explicit || !report.severity ? severity : report.severity));
+    }, result);
+  }
+}
+
+function runRule(
+  rule: DockerfileRule,
+  model: DockerfileModel,
+  workspace: Workspace,
+  build: BuildContextFacts,
+  sink: (report: Report) => void,
+  result: LintResult,
+): void {
+  const reports: Report[] = [];
+  try {
+    rule.check({ model, workspace, build, report: (r) => reports.push(r) });
+  } catch (error) {
+    result.failures.push({ rule: rule.meta.id, error });
+    return;
+  }
+  for (const report of reports) sink(report);
+}
+
+function toFinding(meta: RuleMeta, report: Report, severity: Severity): Finding {
+  const fixes: Fix[] = report.fixes ?? [];
+  return {
+    rule: meta.id,
+    severity,
+    message: report.message,
+    range: report.range,
+    equivalents: meta.equivalents,
+    docs: docsUrl(meta.id),
+    fixes,
+  };
+}

@@ -1,0 +1,97 @@
+import * as path from 'path';
+import type { FileChange, Finding, Fix } from './finding';
+import type { LintConfig } from './config';
+import type { Workspace } from './workspace';
+import { MemoryWorkspace, OverlayWorkspace, isInsideRoots } from './workspace';
+import { applyEdits } from './text';
+import { lint, type LintRequest } from './engine';
+
+/** The preferred fix of a finding, if it has one. */
+export function preferredFix(finding: Finding): Fix | undefined {
+  return finding.fixes.find((f) => f.isPreferred);
+}
+
+/**
+ * Applies a fix's changes to the files they touch, reading current contents through `read`.
+ * Returns the new content of every touched file. Throws when a change cannot apply.
+ */
+export function applyFix(fix: Fix, read: (file: string) => string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const change of fix.changes) {
+    const file = path.resolve(change.path);
+    const current = out.get(file) ?? read(file);
+    out.set(file, applyChange(change, current));
+  }
+  return out;
+}
+
+function applyChange(change: FileChange, current: string | undefined): string {
+  if (change.kind === 'create') {
+    if (current !== undefined) throw new Error(`${change.path} already exists`);
+    return change.content;
+  }
+  if (current === undefined) throw new Error(`${change.path} does not exist`);
+  return applyEdits(current, change.edits);
+}
+
+/** True when every file the fix writes lies inside the workspace roots. */
+export function fixStaysInWorkspace(fix: Fix, roots: readonly string[]): boolean {
+  return fix.changes.every((c) => isInsideRoots(c.path, roots));
+}
+
+export interface FixAllResult {
+  /** New contents of every file changed, the linted file included when it changed. */
+  files: Map<string, string>;
+  applied: { rule: string; title: string }[];
+}
+
+/**
+ * Applies preferred fixes one at a time, re-linting after each, until none is left (a fixed
+ * point) or `maxRounds` is reached. Only fixes accepted by `accept` are applied.
+ */
+export function fixAll(
+  request: LintRequest,
+  workspace: Workspace,
+  config: LintConfig,
+  options: { accept?: (finding: Finding, fix: Fix) => boolean; maxRounds?: number } = {},
+): FixAllResult {
+  const file = path.resolve(request.path);
+  const files = new Map<string, string>();
+  const view = new OverlayWorkspace(workspace, (f) => files.get(f));
+  const applied: FixAllResult['applied'] = [];
+  const skipped = new Set<string>();
+  const keyOf = (f: Finding) => `${f.rule}:${f.range.start.line}:${f.message}`;
+  let text = request.text;
+  let lastKey: string | undefined;
+  for (let round = 0; round < (options.maxRounds ?? 50); round++) {
+    const result = lint({ ...request, text }, view, config);
+    const next = result.findings.find((f) => {
+      const fix = preferredFix(f);
+      return fix && !skipped.has(keyOf(f)) && (options.accept?.(f, fix) ?? true);
+    });
+    if (!next) break;
+    // A fix that leaves its own finding in place would loop forever: apply it once only.
+    if (keyOf(next) === lastKey) {
+      skipped.add(lastKey);
+      continue;
+    }
+    lastKey = keyOf(next);
+    const fix = preferredFix(next)!;
+    let changed: Map<string, string>;
+    try {
+      changed = applyFix(fix, (f) => (f === file ? text : view.readFile(f)));
+    } catch {
+      skipped.add(keyOf(next));
+      continue;
+    }
+    for (const [f, content] of changed) {
+      if (f === file) text = content;
+      else files.set(f, content);
+    }
+    applied.push({ rule: next.rule, title: fix.title });
+  }
+  if (text !== request.text) files.set(file, text);
+  return { files, applied };
+}
+
+export { MemoryWorkspace };

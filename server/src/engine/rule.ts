@@ -1,0 +1,27 @@
+import type { Finding, Fix, Range, RuleMeta, Severity } from './finding';
+import type { Workspace } from './workspace';
+import type { DockerfileModel } from './dockerfile/model';
+import type { BuildContextFacts } from './dockerfile/context';
+
+export interface Report {
+  range: Range;
+  message: string;
+  fixes?: Fix[];
+  /** A finding more (or less) serious than the rule's default, when the rule can tell. */
+  severity?: Severity;
+}
+
+export interface DockerfileRuleContext {
+  readonly model: DockerfileModel;
+  readonly workspace: Workspace;
+  /** Build context, .dockerignore and the Compose services that build this Dockerfile (lazy). */
+  readonly build: BuildContextFacts;
+  report(report: Report): void;
+}
+
+export interface DockerfileRule {
+  meta: RuleMeta;
+  check(context: DockerfileRuleContext): void;
+}
+
+export type { Finding };
