@@ -38,6 +38,10 @@ export function syntaxFindings(model: DockerfileModel): Finding[] {
   for (const instruction of instructions) {
     const keyword = keywordOf(instruction);
     if (!KEYWORDS.includes(keyword)) {
+      if (!/^[A-Z][A-Z0-9_-]*$/.test(keyword)) {
+        report(instruction.getInstructionRange(), 'This line is not a Dockerfile instruction: start it with an instruction such as FROM, RUN or COPY, or make it a comment with `#`.');
+        continue;
+      }
       const suggestion = closest(keyword, KEYWORDS, 2);
       report(instruction.getInstructionRange(),
         `Unknown instruction \`${instruction.getKeyword()}\`.` + (suggestion ? ` Did you mean \`${suggestion}\`?` : ` Use one of ${KEYWORDS.join(', ')}.`));
