@@ -39,3 +39,14 @@ describe(RULE, () => {
     assert.strictEqual(dockerfile, 'FROM node:20\nCMD exec node server.js --port $PORT\n');
   });
 });
+
+describe(`${RULE}: broken JSON`, () => {
+  before(initEngine);
+
+  it('explains that an invalid JSON array silently becomes shell form', () => {
+    const [stray] = assertFires('FROM mcr.microsoft.com/dotnet/sdk:8.0\nCMD ["dotnet", "run"]]\n', RULE, 1);
+    assert.match(stray.message, /not a valid JSON array/);
+    const [single] = assertFires("FROM node:20\nCMD ['node', 'a.js']\n", RULE, 1);
+    assert.match(single.message, /double quotes/);
+  });
+});

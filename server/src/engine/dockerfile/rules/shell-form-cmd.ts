@@ -25,10 +25,17 @@ export const shellFormCmd: DockerfileRule = {
         if (keyword !== 'CMD' && keyword !== 'ENTRYPOINT') continue;
         const script = shellFormScript(model.text, model.lines.offsetAt.bind(model.lines), instruction);
         if (!script) continue;
+        const range = instruction.getRange();
+        if (script.brokenJson) {
+          report({
+            range: { start: range.start, end: range.end },
+            message: `${keyword} looks like exec form but is not a valid JSON array of strings, so Docker runs it through /bin/sh as shell form. Check the brackets and use double quotes: ${keyword} ["executable", "arg"].`,
+          });
+          continue;
+        }
         const shape = shellFormShape(script.text, model.escapeChar);
         if (shape.kind === 'exec-prefixed') continue; // the app replaces the shell and receives signals.
         const fixes = [];
-        const range = instruction.getRange();
         if (shape.kind === 'literal') {
           fixes.push({
             title: `Rewrite in exec form: ${keyword} ${shape.exec}`,
@@ -56,6 +63,8 @@ interface ShellFormScript {
   text: string;
   start: number;
   end: number;
+  /** Starts with `[` but is not a JSON array of strings: Docker silently runs it in shell form. */
+  brokenJson: boolean;
 }
 
 function shellFormScript(text: string, offsetAt: (p: { line: number; character: number }) => number, instruction: Instruction): ShellFormScript | undefined {
@@ -64,15 +73,16 @@ function shellFormScript(text: string, offsetAt: (p: { line: number; character: 
   const start = offsetAt(args[0].getRange().start);
   const end = offsetAt(instruction.getRange().end);
   const body = text.slice(start, end);
-  if (body.trimStart().startsWith('[')) {
+  const brokenJson = body.trimStart().startsWith('[');
+  if (brokenJson) {
     try {
       const parsed = JSON.parse(body.replace(/\\\r?\n/g, ' ')) as unknown;
-      if (Array.isArray(parsed)) return undefined;
+      if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string')) return undefined;
     } catch {
       // Not valid JSON: Docker runs it in shell form.
     }
   }
-  return { text: body, start, end };
+  return { text: body, start, end, brokenJson };
 }
 
 type ShellFormShape =

@@ -1,0 +1,34 @@
+import * as assert from 'assert';
+import { initEngine } from '../../server/src/engine/engine';
+import { corpusAvailable, corpusFiles, runCorpus, CORPUS } from './corpus';
+
+describe('corpus of real Dockerfiles', function () {
+  this.timeout(300000);
+
+  before(async function () {
+    if (!corpusAvailable()) {
+      console.log(`    (skipped: no corpus at ${CORPUS}; it lives in ../shared beside the repository)`);
+      this.skip();
+    }
+    await initEngine();
+  });
+
+  it('lints every Dockerfile without a rule throwing, with every range inside its file', () => {
+    const report = runCorpus(corpusFiles('dockerfiles'));
+    assert.ok(report.files > 100, `expected the corpus, read ${report.files} files`);
+    assert.deepStrictEqual(report.failures.slice(0, 5), []);
+    assert.deepStrictEqual(report.outOfRange.slice(0, 5), []);
+  });
+
+  it('lints the odd files (templates, placeholders) without a rule throwing', () => {
+    const report = runCorpus(corpusFiles('odd').filter((f) => !/\.ya?ml|compose/.test(f)));
+    assert.deepStrictEqual(report.failures.slice(0, 5), []);
+  });
+
+  it('applies every fix of every finding: the result parses and the finding is gone', () => {
+    const report = runCorpus(corpusFiles('dockerfiles'), { fixes: true });
+    const problems = report.fixes.filter((f) => f.problem);
+    const summary = problems.slice(0, 10).map((p) => `${p.file.split('/').pop()} ${p.finding.rule} line ${p.finding.range.start.line + 1}: ${p.title} → ${p.problem}`);
+    assert.deepStrictEqual(summary, [], `${problems.length} of ${report.fixes.length} fixes failed`);
+  });
+});
