@@ -9,6 +9,7 @@ import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
 import { BuildContextFacts } from './dockerfile/context';
 import { initShellParser } from './dockerfile/shell';
 import { syntaxFindings } from './dockerfile/syntax';
+import { isSuppressed, parseSuppressions, suppressionFixes } from './dockerfile/suppress';
 import { dockerfileRules } from './dockerfile/rules';
 import type { DockerfileRule, Report } from './rule';
 
@@ -78,16 +79,25 @@ function lintDockerfile(
   result: LintResult,
 ): void {
   const model = parseDockerfile(request.path, request.text);
-  result.findings.push(...syntaxFindings(model));
+  const findings: Finding[] = syntaxFindings(model);
   const build = new BuildContextFacts(workspace, path.resolve(request.path), request.onDisk !== false);
   for (const rule of rules) {
     const severity = effectiveSeverity(rule.meta, config);
     if (severity === 'off') continue;
     const explicit = configuredSeverity(rule.meta, config) !== undefined;
     runRule(rule, model, workspace, build, (report) => {
-      result.findings.push(toFinding(rule.meta, report, explicit || !report.severity ? severity : report.severity));
+      findings.push(toFinding(rule.meta, report, explicit || !report.severity ? severity : report.severity));
     }, result);
   }
+  const suppressions = parseSuppressions(model);
+  result.findings.push(...findings.filter((f) => !isSuppressed(suppressions, f)));
+}
+
+/** Code actions that silence a finding with a comment ("for this instruction", "in this file"). */
+export function ignoreFixes(request: LintRequest, finding: Finding): Fix[] {
+  const kind = request.kind ?? detectKind(request.path);
+  if (kind !== 'dockerfile' || finding.rule === 'parse-error') return [];
+  return suppressionFixes(parseDockerfile(request.path, request.text), finding);
 }
 
 function runRule(
