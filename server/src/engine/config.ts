@@ -5,6 +5,13 @@ export interface LintConfig {
   rules?: Record<string, SeveritySetting>;
   /** Turn on every rule, including those off by default (conformance runs, `--enable-all`). */
   enableAll?: boolean;
+  /** Registries base images may come from (hadolint's `trustedRegistries`, DL3026). */
+  trustedRegistries?: string[];
+  /** The CLI's default `--fail-level` (hadolint's `failure-threshold`). */
+  failLevel?: SeveritySetting;
+  /** hadolint's `label-schema` and `strict-labels` (DL3049–DL3058). */
+  labelSchema?: Record<string, string>;
+  strictLabels?: boolean;
 }
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];

@@ -1,0 +1,52 @@
+import * as assert from 'assert';
+import { loadConfigFiles, mergeConfig } from '../../server/src/engine/config-files';
+import { MemoryWorkspace } from '../../server/src/engine/workspace';
+
+describe('config files', () => {
+  it('reads .hadolint.yaml: ignored, override levels, trusted registries, failure threshold', () => {
+    const ws = new MemoryWorkspace({
+      '/repo/.hadolint.yaml': 'ignored: [DL3008]\noverride:\n  error: [DL3002]\n  info: [DL3025]\n  style: [DL3059]\ntrustedRegistries:\n  - docker.io\nfailure-threshold: warning\n',
+      '/repo/app/Dockerfile': 'FROM a\n',
+    }, ['/repo']);
+    const { config, sources, errors } = loadConfigFiles('/repo/app/Dockerfile', ws);
+    assert.deepStrictEqual(errors, []);
+    assert.deepStrictEqual(sources, ['/repo/.hadolint.yaml']);
+    assert.deepStrictEqual(config.rules, { DL3008: 'off', DL3002: 'error', DL3025: 'information', DL3059: 'hint' });
+    assert.deepStrictEqual(config.trustedRegistries, ['docker.io']);
+    assert.strictEqual(config.failLevel, 'warning');
+  });
+
+  it('lets the nearest .dockhand.yaml win over .hadolint.yaml, rule by rule', () => {
+    const ws = new MemoryWorkspace({
+      '/repo/.hadolint.yml': 'ignored: [DL3008, DL3025]\n',
+      '/repo/svc/.dockhand.yaml': 'rules:\n  DL3025: error\n  no-root-user: off\nenable-all: true\n',
+      '/repo/svc/Dockerfile': 'FROM a\n',
+    }, ['/repo']);
+    const { config } = loadConfigFiles('/repo/svc/Dockerfile', ws);
+    assert.deepStrictEqual(config.rules, { DL3008: 'off', DL3025: 'error', 'no-root-user': 'off' });
+    assert.strictEqual(config.enableAll, true);
+  });
+
+  it('does not look above the workspace roots', () => {
+    const ws = new MemoryWorkspace({ '/outside/.dockhand.yaml': 'rules: {x: off}\n', '/outside/repo/Dockerfile': 'FROM a\n' }, ['/outside/repo']);
+    assert.deepStrictEqual(loadConfigFiles('/outside/repo/Dockerfile', ws).sources, []);
+  });
+
+  it('reports broken files and bad values with what to do, and keeps the good parts', () => {
+    const ws = new MemoryWorkspace({
+      '/r/.dockhand.yaml': 'rules:\n  no-root-user: loud\n  DL3025: warning\n',
+      '/r/.hadolint.yaml': 'ignored: [DL3008\n',
+      '/r/Dockerfile': 'FROM a\n',
+    }, ['/r']);
+    const { config, errors } = loadConfigFiles('/r/Dockerfile', ws);
+    assert.deepStrictEqual(config.rules, { DL3025: 'warning' });
+    assert.strictEqual(errors.length, 2);
+    assert.match(errors.find((e) => e.path.endsWith('.hadolint.yaml'))!.message, /fix the syntax/);
+    assert.match(errors.find((e) => e.path.endsWith('.dockhand.yaml'))!.message, /`loud` is not a severity/);
+  });
+
+  it('merges settings over file config key by key', () => {
+    assert.deepStrictEqual(mergeConfig({ rules: { a: 'off', b: 'error' }, enableAll: true }, { rules: { b: 'hint' } }),
+      { rules: { a: 'off', b: 'hint' }, enableAll: true });
+  });
+});
