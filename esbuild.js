@@ -1,5 +1,6 @@
 // Bundles the client, the language server and the CLI into dist/.
-// The server and CLI load tree-sitter's wasm files at run time; they are copied beside the bundles.
+// The server and CLI load tree-sitter's wasm files and the compose-spec JSON schema (from the
+// maintained copy in the dclint package) at run time; they are copied beside the bundles.
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
@@ -24,17 +25,18 @@ const builds = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
-function copyWasm() {
+function copyRuntimeFiles() {
   fs.mkdirSync('dist', { recursive: true });
   const files = [
     require.resolve('web-tree-sitter/web-tree-sitter.wasm'),
     require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'),
+    path.join(path.dirname(require.resolve('dclint/package.json')), 'schemas', 'compose.schema.json'),
   ];
   for (const file of files) fs.copyFileSync(file, path.join('dist', path.basename(file)));
 }
 
 async function main() {
-  copyWasm();
+  copyRuntimeFiles();
   if (watch) {
     for (const b of builds) (await esbuild.context({ ...common, ...b })).watch();
     return;

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
       rule: { type: 'string' },
       seed: { type: 'string', default: '1' },
       fixes: { type: 'boolean', default: false },
+      kind: { type: 'string', default: 'dockerfile' },
     },
   });
   if (!corpusAvailable()) {
@@ -31,7 +32,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   await initEngine();
-  const report = runCorpus(corpusFiles('dockerfiles'), { fixes: values.fixes });
+  const kind = values.kind === 'compose' ? 'compose' : 'dockerfile';
+  const folder = kind === 'compose' ? 'compose' : 'dockerfiles';
+  const report = runCorpus(corpusFiles(folder), { fixes: values.fixes, kind });
   console.log(`files ${report.files}, findings ${report.findings.length}, rule failures ${report.failures.length}, out of range ${report.outOfRange.length}, ${report.millis} ms`);
   for (const [rule, count] of [...report.byRule].sort((a, b) => b[1] - a[1])) console.log(`  ${rule.padEnd(28)} ${count}`);
   if (values.fixes) {
@@ -42,12 +45,12 @@ async function main(): Promise<void> {
   const sample = Number(values.sample);
   if (sample > 0) {
     const random = seeded(Number(values.seed));
-    const files = corpusFiles('dockerfiles');
+    const files = corpusFiles(folder);
     const rules = values.rule ? [values.rule] : [...report.byRule.keys()];
     for (const rule of rules) {
       const all = files.flatMap((file) => {
         const text = fs.readFileSync(file, 'utf8');
-        return runCorpus([file]).findings.filter((f) => f.rule === rule).map((f) => ({ file, text, f }));
+        return runCorpus([file], { kind }).findings.filter((f) => f.rule === rule).map((f) => ({ file, text, f }));
       });
       const picked = [...all].sort(() => random() - 0.5).slice(0, sample);
       console.log(`\n=== ${rule}: ${picked.length} of ${all.length}`);

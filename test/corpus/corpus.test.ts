@@ -31,4 +31,18 @@ describe('corpus of real Dockerfiles', function () {
     const summary = problems.slice(0, 10).map((p) => `${p.file.split('/').pop()} ${p.finding.rule} line ${p.finding.range.start.line + 1}: ${p.title} → ${p.problem}`);
     assert.deepStrictEqual(summary, [], `${problems.length} of ${report.fixes.length} fixes failed`);
   });
+
+  it('lints every Compose file without a rule throwing, every range inside its file, and every fix checked', () => {
+    const report = runCorpus(corpusFiles('compose'), { kind: 'compose', fixes: true });
+    assert.ok(report.files > 100, `expected the corpus, read ${report.files} files`);
+    assert.deepStrictEqual(report.failures.slice(0, 5), []);
+    assert.deepStrictEqual(report.outOfRange.slice(0, 5), []);
+    const problems = report.fixes.filter((f) => f.problem).map((p) => `${p.file.split('/').pop()} ${p.finding.rule}: ${p.problem}`);
+    assert.deepStrictEqual(problems.slice(0, 10), []);
+  });
+
+  it('lints the odd Compose files (templates, examples) without a rule throwing', () => {
+    const report = runCorpus(corpusFiles('odd').filter((f) => /\.ya?ml|compose/.test(f)), { kind: 'compose' });
+    assert.deepStrictEqual(report.failures.slice(0, 5), []);
+  });
 });

@@ -41,12 +41,13 @@ export interface CorpusReport {
  * folder is not anybody's build context), checks every range, and applies every fix of every
  * finding on its own: the result must parse and the finding must be gone.
  */
-export function runCorpus(files: string[], options: { fixes?: boolean } = {}): CorpusReport {
+export function runCorpus(files: string[], options: { fixes?: boolean; kind?: 'dockerfile' | 'compose' } = {}): CorpusReport {
+  const kind = options.kind ?? 'dockerfile';
   const report: CorpusReport = { files: 0, findings: [], byRule: new Map(), failures: [], outOfRange: [], fixes: [], millis: 0 };
   const started = Date.now();
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
-    const request = { path: file, text, kind: 'dockerfile' as const, onDisk: false };
+    const request = { path: file, text, kind, onDisk: false };
     const result = lint(request, new MemoryWorkspace());
     report.files++;
     for (const failure of result.failures) report.failures.push({ file, rule: failure.rule, error: String((failure.error as Error)?.stack ?? failure.error) });
@@ -57,14 +58,14 @@ export function runCorpus(files: string[], options: { fixes?: boolean } = {}): C
       const { start, end } = finding.range;
       if (start.line >= lines.lineCount || end.line >= lines.lineCount || start.line > end.line) report.outOfRange.push({ file, rule: finding.rule });
       if (!options.fixes) continue;
-      for (const fix of finding.fixes) report.fixes.push(checkFix(file, text, finding, fix.title, () => applyFix(fix, (f) => (f === path.resolve(file) ? text : undefined))));
+      for (const fix of finding.fixes) report.fixes.push(checkFix(file, text, kind, finding, fix.title, () => applyFix(fix, (f) => (f === path.resolve(file) ? text : undefined))));
     }
   }
   report.millis = Date.now() - started;
   return report;
 }
 
-function checkFix(file: string, text: string, finding: Finding, title: string, apply: () => Map<string, string>): FixOutcome {
+function checkFix(file: string, text: string, kind: 'dockerfile' | 'compose', finding: Finding, title: string, apply: () => Map<string, string>): FixOutcome {
   const outcome: FixOutcome = { file, finding, title };
   let fixed: string;
   try {
@@ -73,8 +74,8 @@ function checkFix(file: string, text: string, finding: Finding, title: string, a
     outcome.problem = `fix did not apply: ${String(error)}`;
     return outcome;
   }
-  const before = lint({ path: file, text, kind: 'dockerfile', onDisk: false }, new MemoryWorkspace());
-  const after = lint({ path: file, text: fixed, kind: 'dockerfile', onDisk: false }, new MemoryWorkspace());
+  const before = lint({ path: file, text, kind, onDisk: false }, new MemoryWorkspace());
+  const after = lint({ path: file, text: fixed, kind, onDisk: false }, new MemoryWorkspace());
   const parseErrors = (r: typeof after) => r.findings.filter((f) => f.rule === 'parse-error').length;
   if (after.failures.length > 0) outcome.problem = `a rule threw on the fixed file: ${after.failures[0].rule}`;
   else if (parseErrors(after) > parseErrors(before)) outcome.problem = 'the fixed file has a new parse error';

@@ -11,7 +11,9 @@ import { initShellParser } from './dockerfile/shell';
 import { syntaxFindings } from './dockerfile/syntax';
 import { isSuppressed, parseSuppressions, suppressionFixes } from './dockerfile/suppress';
 import { dockerfileRules } from './dockerfile/rules';
-import type { DockerfileRule, Report } from './rule';
+import type { ComposeRule, DockerfileRule, Report } from './rule';
+import { parseCompose } from './compose/model';
+import { composeRules } from './compose/rules';
 
 export interface LintRequest {
   path: string;
@@ -40,7 +42,7 @@ export function initEngine(): Promise<void> {
   return initShellParser();
 }
 
-export const allRules: readonly DockerfileRule[] = dockerfileRules;
+export const allRules: readonly (DockerfileRule | ComposeRule)[] = [...dockerfileRules, ...composeRules];
 export const allRuleMetas: readonly RuleMeta[] = allRules.map((r) => r.meta);
 
 const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:[.-].*)?$|\.(?:dockerfile|containerfile)$/i;
@@ -54,8 +56,10 @@ export function detectKind(file: string): FileKind | undefined {
 }
 
 export interface LintOptions {
-  /** The rules to run instead of every rule (tests, benchmarks). */
+  /** The Dockerfile rules to run instead of every rule (tests, benchmarks). */
   rules?: readonly DockerfileRule[];
+  /** The Compose rules to run instead of every rule. */
+  composeRules?: readonly ComposeRule[];
 }
 
 export function lint(
@@ -66,7 +70,8 @@ export function lint(
 ): LintResult {
   const kind = request.kind ?? detectKind(request.path);
   const result: LintResult = { path: request.path, kind, findings: [], failures: [] };
-  if (kind === 'dockerfile') lintDockerfile(request, workspace, config, options.rules ?? allRules, result);
+  if (kind === 'dockerfile') lintDockerfile(request, workspace, config, options.rules ?? dockerfileRules, result);
+  else if (kind === 'compose') lintComposeFile(request, workspace, config, options.composeRules ?? composeRules, result);
   result.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
   return result;
 }
@@ -100,6 +105,32 @@ export function ignoreFixes(request: LintRequest, finding: Finding): Fix[] {
   return suppressionFixes(parseDockerfile(request.path, request.text), finding);
 }
 
+function lintComposeFile(
+  request: LintRequest,
+  workspace: Workspace,
+  config: LintConfig,
+  rules: readonly ComposeRule[],
+  result: LintResult,
+): void {
+  const model = parseCompose(request.path, request.text);
+  const parseError = (range: Finding['range'], message: string): Finding =>
+    ({ rule: 'parse-error', severity: 'error', message, range, equivalents: [], docs: docsUrl('parse-error'), fixes: [] });
+  result.findings.push(...model.syntaxErrors.map((e) => parseError(e.range, e.message)));
+  if (model.refused) {
+    result.findings.push(parseError({ start: { line: 0, character: 0 }, end: { line: 0, character: model.lines.lineText(0).length } }, model.refused));
+    return;
+  }
+  const onDisk = request.onDisk !== false;
+  for (const rule of rules) {
+    const severity = effectiveSeverity(rule.meta, config);
+    if (severity === 'off') continue;
+    const explicit = configuredSeverity(rule.meta, config) !== undefined;
+    isolate(rule.meta.id, result, (report) => rule.check({ model, workspace, onDisk, report }), (report) => {
+      result.findings.push(toFinding(rule.meta, report, explicit || !report.severity ? severity : report.severity));
+    });
+  }
+}
+
 function runRule(
   rule: DockerfileRule,
   model: DockerfileModel,
@@ -108,11 +139,16 @@ function runRule(
   sink: (report: Report) => void,
   result: LintResult,
 ): void {
+  isolate(rule.meta.id, result, (report) => rule.check({ model, workspace, build, report }), sink);
+}
+
+/** Runs one rule; a throw is recorded as a failure and the rule's partial reports are dropped. */
+function isolate(id: string, result: LintResult, check: (report: (r: Report) => void) => void, sink: (report: Report) => void): void {
   const reports: Report[] = [];
   try {
-    rule.check({ model, workspace, build, report: (r) => reports.push(r) });
+    check((r) => reports.push(r));
   } catch (error) {
-    result.failures.push({ rule: rule.meta.id, error });
+    result.failures.push({ rule: id, error });
     return;
   }
   for (const report of reports) sink(report);

@@ -2,6 +2,7 @@ import type { Finding, Fix, Range, RuleMeta, Severity } from './finding';
 import type { Workspace } from './workspace';
 import type { DockerfileModel } from './dockerfile/model';
 import type { BuildContextFacts } from './dockerfile/context';
+import type { ComposeModel } from './compose/model';
 
 export interface Report {
   range: Range;
@@ -25,3 +26,18 @@ export interface DockerfileRule {
 }
 
 export type { Finding };
+
+export interface ComposeRuleContext {
+  readonly model: ComposeModel;
+  readonly workspace: Workspace;
+  /** False for text with no folder around it (stdin): cross-file rules stay quiet. */
+  readonly onDisk: boolean;
+  report(report: Report): void;
+}
+
+export interface ComposeRule {
+  meta: RuleMeta;
+  check(context: ComposeRuleContext): void;
+}
+
+export type AnyRule = DockerfileRule | ComposeRule;

@@ -1,9 +1,9 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { Parser, Language, type Node } from 'web-tree-sitter';
 import type { Instruction, Run } from 'dockerfile-ast';
 import type { DockerfileModel } from './model';
 import { keywordOf } from './model';
+import { runtimeFile } from '../util/runtime-file';
 
 /** A word of a shell command: its source text, its literal value when it has no expansions, its offsets. */
 export interface ShellWord {
@@ -41,9 +41,7 @@ let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
 function locate(file: string, packagePath: string): string {
-  const beside = path.join(__dirname, file);
-  if (fs.existsSync(beside)) return beside;
-  return require.resolve(packagePath);
+  return runtimeFile(file, () => require.resolve(packagePath));
 }
 
 /** Loads tree-sitter and its bash grammar (wasm) once; rules need it before linting. */

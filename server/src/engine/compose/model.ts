@@ -1,0 +1,137 @@
+import {
+  parseDocument, isAlias, isMap, isPair, isScalar, isSeq, isNode,
+  type Document, type Node, type Pair, type YAMLMap, type Scalar,
+} from 'yaml';
+import type { Range } from '../finding';
+import { LineIndex } from '../text';
+
+/** A Compose file parsed with source ranges: what its rules and the schema validator read. */
+export interface ComposeModel {
+  path: string;
+  text: string;
+  lines: LineIndex;
+  document: Document.Parsed;
+  /** The resolved plain value (anchors, aliases and `<<` merges applied), or undefined if it cannot be built. */
+  value: unknown;
+  /** YAML syntax errors, at their positions. */
+  syntaxErrors: { range: Range; message: string }[];
+  /** Refused outright (alias bomb, too deep): the reason, shown as one finding. */
+  refused?: string;
+}
+
+export const MAX_ALIAS_COUNT = 1000;
+
+export function parseCompose(path: string, text: string): ComposeModel {
+  const lines = new LineIndex(text);
+  const document = parseDocument(text, { merge: true, uniqueKeys: true, prettyErrors: false, strict: false, keepSourceTokens: false });
+  const syntaxErrors = document.errors.map((e) => ({ range: lines.rangeOf(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)), message: yamlMessage(e.message) }));
+  const model: ComposeModel = { path, text, lines, document, value: undefined, syntaxErrors };
+  try {
+    model.value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = (error as Error).message ?? String(error);
+    model.refused = /alias/i.test(message)
+      ? `This file expands YAML aliases more than ${MAX_ALIAS_COUNT} times (an "alias bomb"); it is not expanded or linted further. Reduce the nesting of anchors and aliases.`
+      : `This file cannot be read as YAML data: ${message.split('\n')[0]}`;
+  }
+  return model;
+}
+
+function yamlMessage(message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return `YAML syntax error: ${first}`;
+}
+
+export function nodeRange(model: ComposeModel, node: Node | Pair | null | undefined): Range | undefined {
+  if (!node) return undefined;
+  if (isPair(node)) {
+    const key = node.key as Node | null;
+    const value = node.value as Node | null;
+    const start = key?.range?.[0] ?? value?.range?.[0];
+    const end = value?.range?.[1] ?? key?.range?.[1];
+    return start === undefined || end === undefined ? undefined : model.lines.rangeOf(start, end);
+  }
+  const range = node.range;
+  return range ? model.lines.rangeOf(range[0], range[1]) : undefined;
+}
+
+/** A map's pair for `key`, looking through `<<` merges (the pair is where it is written). */
+export function pairOf(model: ComposeModel, map: YAMLMap, key: string, depth = 0): Pair | undefined {
+  let merged: Pair | undefined;
+  for (const pair of map.items) {
+    const k = isScalar(pair.key) ? pair.key.value : pair.key;
+    if (k === key) return pair;
+    if (k === '<<' && depth < 10 && !merged) {
+      for (const source of mergeSources(model, pair.value as Node)) {
+        merged = pairOf(model, source, key, depth + 1);
+        if (merged) break;
+      }
+    }
+  }
+  return merged;
+}
+
+function mergeSources(model: ComposeModel, node: Node | null): YAMLMap[] {
+  if (!node) return [];
+  const resolved = isAlias(node) ? node.resolve(model.document) : node;
+  if (isMap(resolved)) return [resolved];
+  if (isSeq(resolved)) return resolved.items.flatMap((item) => mergeSources(model, item as Node));
+  return [];
+}
+
+/** The AST node at a path of keys and indexes, following aliases and merges; undefined where it stops. */
+export function nodeAt(model: ComposeModel, path: readonly (string | number)[]): { node?: Node; pair?: Pair; depth: number } {
+  let current: Node | null | undefined = model.document.contents as Node | null;
+  let pair: Pair | undefined;
+  for (let i = 0; i < path.length; i++) {
+    if (isAlias(current)) current = current.resolve(model.document) as Node | undefined;
+    const step = path[i];
+    if (isMap(current)) {
+      const found = pairOf(model, current, String(step));
+      if (!found) return { node: current, pair, depth: i };
+      pair = found;
+      current = found.value as Node | null;
+    } else if (isSeq(current) && typeof step === 'number') {
+      const item = current.items[step] as Node | undefined;
+      if (!item) return { node: current, pair, depth: i };
+      pair = undefined;
+      current = item;
+    } else {
+      return { node: current ?? undefined, pair, depth: i };
+    }
+  }
+  return { node: current ?? undefined, pair, depth: path.length };
+}
+
+/** Range of the key of the pair at `path` (the value's range when it has no key, e.g. a list item). */
+export function keyRangeAt(model: ComposeModel, path: readonly (string | number)[]): Range | undefined {
+  const hit = nodeAt(model, path);
+  if (hit.depth === path.length && hit.pair && typeof path[path.length - 1] === 'string') return nodeRange(model, hit.pair.key as Node);
+  return nodeRange(model, hit.node) ?? documentStart(model);
+}
+
+export function valueRangeAt(model: ComposeModel, path: readonly (string | number)[]): Range | undefined {
+  const hit = nodeAt(model, path);
+  return nodeRange(model, hit.node) ?? documentStart(model);
+}
+
+function documentStart(model: ComposeModel): Range {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: model.lines.lineText(0).length } };
+}
+
+/** The services map and each service's key and value nodes, as written in this file. */
+export function serviceEntries(model: ComposeModel): { name: string; key: Scalar; map?: YAMLMap; pair: Pair }[] {
+  const services = nodeAt(model, ['services']);
+  if (services.depth !== 1 || !isMap(services.node)) return [];
+  return services.node.items.flatMap((pair) => {
+    if (!isScalar(pair.key)) return [];
+    const value = isAlias(pair.value) ? pair.value.resolve(model.document) : pair.value;
+    return [{ name: String(pair.key.value), key: pair.key, map: isMap(value) ? value : undefined, pair }];
+  });
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export { isNode };

@@ -1,0 +1,27 @@
+import type { ComposeRule } from '../../rule';
+import { validateCompose } from '../schema';
+
+/** The compose-spec JSON schema, reported where each problem is, with "did you mean" renames. */
+export const composeSchema: ComposeRule = {
+  meta: {
+    id: 'compose-schema',
+    kind: 'compose',
+    title: 'The file must follow the Compose specification',
+    severity: 'error',
+    enabledByDefault: true,
+    equivalents: [],
+    fixable: true,
+  },
+  check({ model, report }) {
+    for (const problem of validateCompose(model)) {
+      const fixes = problem.kind === 'unknown-key' && problem.suggestion
+        ? [{
+          title: `Rename to \`${problem.suggestion}\``,
+          isPreferred: true,
+          changes: [{ kind: 'edit' as const, path: model.path, edits: [{ range: problem.range, newText: problem.suggestion }] }],
+        }]
+        : [];
+      report({ range: problem.range, message: problem.message, fixes });
+    }
+  },
+};

@@ -1,0 +1,188 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Range } from '../finding';
+import { runtimeFile } from '../util/runtime-file';
+import { closest } from '../util/suggest';
+import type { ComposeModel } from './model';
+import { keyRangeAt, valueRangeAt } from './model';
+
+/** Compose-spec validation: one readable finding per problem, at the key or value that causes it. */
+export interface SchemaProblem {
+  range: Range;
+  message: string;
+  /** JSON path of the offending node. */
+  path: (string | number)[];
+  kind: 'unknown-key' | 'type' | 'enum' | 'required' | 'other';
+  /** For unknown keys: the closest valid key. */
+  suggestion?: string;
+}
+
+let validator: ValidateFunction | undefined;
+let schemaDocument: Record<string, unknown> | undefined;
+
+/** The compose-spec schema, from the maintained copy in the dclint package. */
+export function composeSchema(): Record<string, unknown> {
+  schemaDocument ??= JSON.parse(fs.readFileSync(runtimeFile('compose.schema.json', () =>
+    path.join(path.dirname(require.resolve('dclint/package.json')), 'schemas', 'compose.schema.json')), 'utf8')) as Record<string, unknown>;
+  return schemaDocument;
+}
+
+function compiled(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, allowUnionTypes: true, validateFormats: false, validateSchema: false });
+    // The spec names its meta-schema by an https URL Ajv does not know; the schema itself is draft-07.
+    const { $schema: _metaSchema, ...schema } = composeSchema();
+    validator = ajv.compile(schema);
+  }
+  return validator;
+}
+
+export function validateCompose(model: ComposeModel): SchemaProblem[] {
+  if (model.value === undefined || model.value === null || typeof model.value !== 'object') return [];
+  const validate = compiled();
+  if (validate(model.value)) return [];
+  return simplify(validate.errors ?? [], model.value).map((error) => toProblem(model, error));
+}
+
+function pathOf(error: ErrorObject): (string | number)[] {
+  if (!error.instancePath) return [];
+  return error.instancePath.slice(1).split('/').map((p) => {
+    const key = p.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(key) ? Number(key) : key;
+  });
+}
+
+function valueAt(root: unknown, path: (string | number)[]): unknown {
+  let current = root;
+  for (const step of path) current = (current as Record<string | number, unknown> | undefined)?.[step];
+  return current;
+}
+
+/** Interpolated values (`${VAR}`) are checked after substitution by Compose: never flag them here. */
+function isInterpolated(value: unknown): boolean {
+  return typeof value === 'string' && value.includes('$');
+}
+
+/**
+ * Ajv reports every failed branch of a oneOf/anyOf. Keep what a person needs: drop the
+ * combinator errors when a branch explains more precisely, and fold type errors at one path.
+ */
+function simplify(errors: ErrorObject[], root: unknown): ErrorObject[] {
+  const kept = errors.filter((e) => {
+    if (isInterpolated(valueAt(root, pathOf(e)))) return false;
+    if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if' || e.keyword === 'not') {
+      return !errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.keyword !== e.keyword);
+    }
+    return true;
+  });
+  // When a branch fails deeper inside the value, the shallow type errors of the other branches are noise.
+  const reach = (o: ErrorObject) => o.keyword === 'additionalProperties'
+    ? `${o.instancePath}/${(o.params as { additionalProperty: string }).additionalProperty}`
+    : o.instancePath;
+  const deeper = (e: ErrorObject) => kept.some((o) => reach(o).startsWith(e.instancePath + '/'));
+  const specific = kept.filter((e) => !(e.keyword === 'type' && deeper(e)));
+  const byKey = new Map<string, ErrorObject>();
+  for (const e of specific) {
+    const id = e.keyword === 'additionalProperties'
+      ? `${e.instancePath}|ap|${(e.params as { additionalProperty: string }).additionalProperty}`
+      : `${e.instancePath}|${e.keyword === 'type' || e.keyword === 'oneOf' || e.keyword === 'anyOf' ? 'type' : e.keyword}`;
+    const previous = byKey.get(id);
+    if (previous && previous.keyword === 'type' && e.keyword === 'type') {
+      const types = new Set([...typesOf(previous), ...typesOf(e)]);
+      byKey.set(id, { ...previous, params: { type: [...types].join(',') } });
+    } else if (!previous) byKey.set(id, e);
+  }
+  return [...byKey.values()];
+}
+
+function typesOf(e: ErrorObject): string[] {
+  return String((e.params as { type?: string | string[] }).type ?? '').split(',').filter(Boolean);
+}
+
+function describe(path: (string | number)[]): string {
+  if (path.length === 0) return 'the file';
+  const last = path[path.length - 1];
+  if (path[0] === 'services' && path.length >= 2) {
+    const rest = path.slice(2).join('.');
+    return rest ? `\`${rest}\` of service \`${path[1]}\`` : `service \`${path[1]}\``;
+  }
+  return typeof last === 'number' ? `item ${last + 1} of \`${path.slice(0, -1).join('.')}\`` : `\`${path.join('.')}\``;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `a ${typeof value}`;
+}
+
+const TYPE_WORDS: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'a string', number: 'a number', integer: 'an integer', boolean: 'true or false', null: 'empty' };
+
+function toProblem(model: ComposeModel, error: ErrorObject): SchemaProblem {
+  const path = pathOf(error);
+  const value = valueAt(model.value, path);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = (error.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys((error.parentSchema as { properties?: Record<string, unknown> })?.properties ?? {});
+      const suggestion = closest(key, allowed, Math.max(2, Math.floor(key.length / 3)));
+      const where = path.length === 0 ? 'at the top level' : `in ${describe(path)}`;
+      return {
+        range: keyRangeAt(model, [...path, key])!,
+        message: `Unknown key \`${key}\` ${where}.` + (suggestion ? ` Did you mean \`${suggestion}\`?` : allowed.length > 0 && allowed.length <= 12 ? ` Valid keys: ${allowed.join(', ')}.` : ' Check the spelling against the Compose specification.'),
+        path: [...path, key],
+        kind: 'unknown-key',
+        suggestion,
+      };
+    }
+    case 'type': {
+      const expected = typesOf(error).map((t) => TYPE_WORDS[t] ?? t);
+      const hint = value === null
+        ? ' It is empty: give it a value or remove the key.'
+        : looksLikeBracedVariable(value) ? ` \`{$${Object.keys(value as object)[0].slice(1)}}\` is a YAML mapping; did you mean \`\${${Object.keys(value as object)[0].slice(1)}}\`?` : '';
+      return {
+        range: valueRangeAt(model, path)!,
+        message: `${capitalise(describe(path))} should be ${expected.join(' or ')}, not ${typeName(value)}.${hint}`,
+        path,
+        kind: 'type',
+      };
+    }
+    case 'enum': {
+      const allowed = ((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).map((v) => `\`${String(v)}\``);
+      return {
+        range: valueRangeAt(model, path)!,
+        message: `${capitalise(describe(path))} is \`${String(value)}\`; allowed values: ${allowed.join(', ')}.`,
+        path,
+        kind: 'enum',
+      };
+    }
+    case 'required': {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      return {
+        range: keyRangeAt(model, path)!,
+        message: `${capitalise(describe(path))} needs \`${missing}\`.`,
+        path,
+        kind: 'required',
+      };
+    }
+    default:
+      return {
+        range: valueRangeAt(model, path)!,
+        message: `${capitalise(describe(path))} ${error.message ?? 'is not valid'} (Compose specification).`,
+        path,
+        kind: 'other',
+      };
+  }
+}
+
+/** `{$IMAGE}` parses as a mapping with the key `$IMAGE`: a typo for `${IMAGE}`. */
+function looksLikeBracedVariable(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && /^\$[A-Za-z_]\w*$/.test(keys[0]) && (value as Record<string, unknown>)[keys[0]] === null;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
