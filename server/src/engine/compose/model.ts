@@ -19,7 +19,7 @@ export interface ComposeModel {
   refused?: string;
 }
 
-export const MAX_ALIAS_COUNT = 1000;
+export const MAX_ALIAS_COUNT = 100000;
 
 export function parseCompose(path: string, text: string): ComposeModel {
   const lines = new LineIndex(text);
@@ -31,7 +31,7 @@ export function parseCompose(path: string, text: string): ComposeModel {
   } catch (error) {
     const message = (error as Error).message ?? String(error);
     model.refused = /alias/i.test(message)
-      ? `This file expands YAML aliases more than ${MAX_ALIAS_COUNT} times (an "alias bomb"); it is not expanded or linted further. Reduce the nesting of anchors and aliases.`
+      ? `This file expands YAML aliases into far more data than it holds (an "alias bomb"); it is not expanded or linted further. Reduce the nesting of anchors and aliases.`
       : `This file cannot be read as YAML data: ${message.split('\n')[0]}`;
   }
   return model;
