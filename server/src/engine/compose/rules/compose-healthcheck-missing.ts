@@ -2,7 +2,10 @@ import { isMap, isScalar, type Node } from 'yaml';
 import type { Fix } from '../../finding';
 import type { ComposeRule } from '../../rule';
 import { isPlainObject, nodeAt } from '../model';
-import { healthSource, knownHealthcheck } from '../health';
+import { builtDockerfile, healthSource, knownHealthcheck } from '../health';
+import { officialName, parseImageRef } from '../../dockerfile/images';
+import type { ComposeModel } from '../model';
+import type { Workspace } from '../../workspace';
 import { appendToMap, flowList } from '../edits';
 import { rangeOf, services, topLevel } from '../services';
 
@@ -31,6 +34,7 @@ export const composeHealthcheckMissing: ComposeRule = {
         const target = all[name];
         if (!isPlainObject(target)) continue; // an undefined service is compose-undefined-reference's finding
         if (healthSource(model, target, workspace, onDisk) !== undefined) continue;
+        if (!knownToLackHealthcheck(model, target, workspace, onDisk)) continue;
         const conditionHit = nodeAt(model, ['services', service.name, 'depends_on', name, 'condition']);
         const range = rangeOf(model, conditionHit.depth === 5 ? conditionHit.node : conditionHit.pair?.key as Node ?? service.key);
         const fixes: Fix[] = [];
@@ -64,3 +68,14 @@ export const composeHealthcheckMissing: ComposeRule = {
     }
   },
 };
+
+/**
+ * Only certain absences count: Docker Hub's official images never declare a HEALTHCHECK, and a
+ * local Dockerfile can be read. Any other image may bring its own HEALTHCHECK, so stay quiet.
+ */
+function knownToLackHealthcheck(model: ComposeModel, service: Record<string, unknown>, workspace: Workspace, onDisk: boolean): boolean {
+  if (service.build !== undefined) return onDisk && builtDockerfile(model, service, workspace) !== undefined;
+  const image = typeof service.image === 'string' ? service.image : undefined;
+  if (!image || image.includes('$')) return false;
+  return officialName(parseImageRef(image, image)) !== undefined;
+}
