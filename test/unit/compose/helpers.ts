@@ -57,6 +57,7 @@ export function composeFix(input: string | ComposeFixture, rule: string): Record
   assert.deepStrictEqual(after.findings.filter((f) => f.rule === 'compose-schema').map((f) => f.message), [], `fixed file follows the schema:\n${text}`);
   assert.ok(after.findings.filter((f) => f.rule === rule).length < before.length, `${rule} reports less after its fix:\n${text}`);
   const settled = fixAll({ path: file, text }, ws, {}, { accept: (f) => f.rule === rule });
+  for (const [f, content] of settled.files) if (f !== file) ws.set(f, content);
   const again = fixAll({ path: file, text: settled.files.get(file) ?? text }, ws, {}, { accept: (f) => f.rule === rule });
   assert.strictEqual(again.files.size, 0, 'a second fix-all changes nothing');
   return out;

@@ -29,6 +29,8 @@ export interface BuiltDockerfile {
   /** The stage Compose builds: `build.target`, else the last. */
   stage: Stage;
   stages: Stage[];
+  /** ARGs declared before the first FROM. */
+  globalArgs: string[];
 }
 
 /** The Dockerfile a service builds, read through the workspace, when it is a local file. */
@@ -54,7 +56,7 @@ export function builtDockerfile(model: ComposeModel, service: Record<string, unk
     ? parsed.stages.find((s) => s.name?.toLowerCase() === target!.toLowerCase())
     : parsed.stages[parsed.stages.length - 1];
   if (!stage) return undefined;
-  return { path: file, text, contextDir, stage, stages: parsed.stages };
+  return { path: file, text, contextDir, stage, stages: parsed.stages, globalArgs: [...parsed.globalArgs.keys()] };
 }
 
 /** A healthcheck test for well-known images, in Compose's list form. */

@@ -7,6 +7,11 @@ import { composePortPublic } from './compose-port-public';
 import { composeUnpinnedImage } from './compose-unpinned-image';
 import { composeNoResourceLimits } from './compose-no-resource-limits';
 import { composePortsUnquoted } from './compose-ports-unquoted';
+import { composeUndefinedReference } from './compose-undefined-reference';
+import { composeMissingFile } from './compose-missing-file';
+import { composeBuildTargetMissing } from './compose-build-target-missing';
+import { composeBuildArgUndeclared } from './compose-build-arg-undeclared';
+import { composePortNotExposed } from './compose-port-not-exposed';
 
 /** Every Compose rule, one module each, named by its id. */
 export const composeRules: ComposeRule[] = [
@@ -18,4 +23,9 @@ export const composeRules: ComposeRule[] = [
   composeUnpinnedImage,
   composeNoResourceLimits,
   composePortsUnquoted,
+  composeUndefinedReference,
+  composeMissingFile,
+  composeBuildTargetMissing,
+  composeBuildArgUndeclared,
+  composePortNotExposed,
 ];
