@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { initEngine } from '../server/src/engine/engine';
-import { corpusAvailable, corpusFiles, runCorpus, CORPUS } from '../test/corpus/corpus';
+import { corpusAvailable, corpusFiles, corpusWorkspace, runCorpus, CORPUS } from '../test/corpus/corpus';
 
 function seeded(seed: number): () => number {
   let state = seed >>> 0;
@@ -34,7 +34,8 @@ async function main(): Promise<void> {
   await initEngine();
   const kind = values.kind === 'compose' ? 'compose' : 'dockerfile';
   const folder = kind === 'compose' ? 'compose' : 'dockerfiles';
-  const report = runCorpus(corpusFiles(folder), { fixes: values.fixes, kind });
+  const layout = corpusWorkspace();
+  const report = runCorpus(corpusFiles(folder), { fixes: values.fixes, kind, layout });
   console.log(`files ${report.files}, findings ${report.findings.length}, rule failures ${report.failures.length}, out of range ${report.outOfRange.length}, ${report.millis} ms`);
   for (const [rule, count] of [...report.byRule].sort((a, b) => b[1] - a[1])) console.log(`  ${rule.padEnd(28)} ${count}`);
   if (values.fixes) {
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     for (const rule of rules) {
       const all = files.flatMap((file) => {
         const text = fs.readFileSync(file, 'utf8');
-        return runCorpus([file], { kind }).findings.filter((f) => f.rule === rule).map((f) => ({ file, text, f }));
+        return runCorpus([file], { kind, layout }).findings.filter((f) => f.rule === rule).map((f) => ({ file, text, f }));
       });
       const picked = [...all].sort(() => random() - 0.5).slice(0, sample);
       console.log(`\n=== ${rule}: ${picked.length} of ${all.length}`);

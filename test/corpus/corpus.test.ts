@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { initEngine } from '../../server/src/engine/engine';
-import { corpusAvailable, corpusFiles, runCorpus, CORPUS } from './corpus';
+import { corpusAvailable, corpusFiles, corpusWorkspace, runCorpus, CORPUS } from './corpus';
 
 describe('corpus of real Dockerfiles', function () {
   this.timeout(300000);
@@ -33,7 +33,7 @@ describe('corpus of real Dockerfiles', function () {
   });
 
   it('lints every Compose file without a rule throwing, every range inside its file, and every fix checked', () => {
-    const report = runCorpus(corpusFiles('compose'), { kind: 'compose', fixes: true });
+    const report = runCorpus(corpusFiles('compose'), { kind: 'compose', fixes: true, layout: corpusWorkspace() });
     assert.ok(report.files > 100, `expected the corpus, read ${report.files} files`);
     assert.deepStrictEqual(report.failures.slice(0, 5), []);
     assert.deepStrictEqual(report.outOfRange.slice(0, 5), []);

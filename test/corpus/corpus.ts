@@ -14,6 +14,37 @@ export function corpusAvailable(): boolean {
   return fs.existsSync(path.join(CORPUS, 'dockerfiles'));
 }
 
+/**
+ * The corpus holds only the Dockerfiles and Compose files of each repository, not the env files,
+ * configs and sources beside them: every other path is taken to exist, so that missing-file
+ * checks judge only what the corpus can show.
+ */
+class CorpusWorkspace extends MemoryWorkspace {
+  exists(file: string): boolean {
+    return super.exists(file) || path.resolve(file).startsWith('/corpus/');
+  }
+}
+
+/**
+ * The corpus laid out at its original paths (`/corpus/<repo>/<path>`) in memory, from MANIFEST.tsv,
+ * so that cross-file checks see each file's real neighbours (overrides, includes, extends).
+ */
+export function corpusWorkspace(): { workspace: MemoryWorkspace; originalPath: Map<string, string> } {
+  const workspace = new CorpusWorkspace({}, ['/corpus']);
+  const originalPath = new Map<string, string>();
+  const manifest = fs.readFileSync(path.join(CORPUS, 'MANIFEST.tsv'), 'utf8').split(/\r?\n/).slice(1);
+  for (const line of manifest) {
+    const [, file, repo, original] = line.split('\t');
+    if (!file || !repo || !original) continue;
+    const stored = path.join(CORPUS, file);
+    if (!fs.existsSync(stored)) continue;
+    const virtual = path.posix.join('/corpus', repo, original);
+    workspace.set(virtual, fs.readFileSync(stored, 'utf8'));
+    originalPath.set(stored, virtual);
+  }
+  return { workspace, originalPath };
+}
+
 export function corpusFiles(folder: 'dockerfiles' | 'compose' | 'odd'): string[] {
   const dir = path.join(CORPUS, folder);
   return fs.readdirSync(dir).sort().map((name) => path.join(dir, name));
@@ -41,14 +72,19 @@ export interface CorpusReport {
  * folder is not anybody's build context), checks every range, and applies every fix of every
  * finding on its own: the result must parse and the finding must be gone.
  */
-export function runCorpus(files: string[], options: { fixes?: boolean; kind?: 'dockerfile' | 'compose' } = {}): CorpusReport {
+export function runCorpus(
+  files: string[],
+  options: { fixes?: boolean; kind?: 'dockerfile' | 'compose'; layout?: ReturnType<typeof corpusWorkspace> } = {},
+): CorpusReport {
   const kind = options.kind ?? 'dockerfile';
+  const layout = options.layout;
   const report: CorpusReport = { files: 0, findings: [], byRule: new Map(), failures: [], outOfRange: [], fixes: [], millis: 0 };
   const started = Date.now();
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
-    const request = { path: file, text, kind, onDisk: false };
-    const result = lint(request, new MemoryWorkspace());
+    const virtual = layout?.originalPath.get(file);
+    const request = virtual ? { path: virtual, text, kind, onDisk: true } : { path: file, text, kind, onDisk: false };
+    const result = lint(request, virtual ? layout!.workspace : new MemoryWorkspace());
     report.files++;
     for (const failure of result.failures) report.failures.push({ file, rule: failure.rule, error: String((failure.error as Error)?.stack ?? failure.error) });
     const lines = new LineIndex(text);
@@ -58,30 +94,43 @@ export function runCorpus(files: string[], options: { fixes?: boolean; kind?: 'd
       const { start, end } = finding.range;
       if (start.line >= lines.lineCount || end.line >= lines.lineCount || start.line > end.line) report.outOfRange.push({ file, rule: finding.rule });
       if (!options.fixes) continue;
-      for (const fix of finding.fixes) report.fixes.push(checkFix(file, text, kind, finding, fix.title, () => applyFix(fix, (f) => (f === path.resolve(file) ? text : undefined))));
+      const ws = virtual ? layout!.workspace : new MemoryWorkspace();
+      const lintText = (t: string) => lint({ ...request, text: t }, ws);
+      const target = path.resolve(request.path);
+      for (const fix of finding.fixes) {
+        report.fixes.push(checkFix(file, finding, fix.title, lintText(text), lintText, () => applyFix(fix, (f) => (f === target ? text : ws.readFile(f))).get(target) ?? text));
+      }
     }
   }
   report.millis = Date.now() - started;
   return report;
 }
 
-function checkFix(file: string, text: string, kind: 'dockerfile' | 'compose', finding: Finding, title: string, apply: () => Map<string, string>): FixOutcome {
+function checkFix(
+  file: string,
+  finding: Finding,
+  title: string,
+  before: ReturnType<typeof lint>,
+  lintText: (text: string) => ReturnType<typeof lint>,
+  apply: () => string,
+): FixOutcome {
   const outcome: FixOutcome = { file, finding, title };
   let fixed: string;
   try {
-    fixed = apply().get(path.resolve(file)) ?? text;
+    fixed = apply();
   } catch (error) {
     outcome.problem = `fix did not apply: ${String(error)}`;
     return outcome;
   }
-  const before = lint({ path: file, text, kind, onDisk: false }, new MemoryWorkspace());
-  const after = lint({ path: file, text: fixed, kind, onDisk: false }, new MemoryWorkspace());
+  const after = lintText(fixed);
   const parseErrors = (r: typeof after) => r.findings.filter((f) => f.rule === 'parse-error').length;
   if (after.failures.length > 0) outcome.problem = `a rule threw on the fixed file: ${after.failures[0].rule}`;
   else if (parseErrors(after) > parseErrors(before)) outcome.problem = 'the fixed file has a new parse error';
   else {
+    // Fixes that only write other files (.dockerignore, the Dockerfile) are judged on those files by their own tests.
     const count = (r: typeof after) => r.findings.filter((f) => f.rule === finding.rule).length;
-    if (count(after) >= count(before)) outcome.problem = 'the finding is still there after its fix';
+    const touchesThisFile = finding.fixes.some((f) => f.changes.some((c) => c.kind === 'edit' && path.resolve(c.path) === path.resolve(before.path)));
+    if (touchesThisFile && count(after) >= count(before)) outcome.problem = 'the finding is still there after its fix';
   }
   return outcome;
 }

@@ -25,6 +25,9 @@ describe('compose rules across files', () => {
         '  backend: {}',
         'volumes:',
         '  data: {}',
+        'secrets:',
+        '  db_password:',
+        '    file: ./db.txt',
         '',
       ].join('\n');
       const found = find(text, RULE);
@@ -36,6 +39,12 @@ describe('compose rules across files', () => {
       ]);
       assert.strictEqual(where(found[0]), '3:17');
       assert.match(composeFix(text, RULE)['compose.yaml'], /depends_on: \[database\]/);
+    });
+
+    it('stays quiet for a namespace nothing visible defines (a fragment of a larger project) and for overlays without a base', () => {
+      assert.deepStrictEqual(find('services:\n  api:\n    image: a:1\n    secrets: [jwt]\n', RULE), []);
+      assert.deepStrictEqual(find({ compose: 'services:\n  api:\n    image: a:1\n    depends_on: [db]\n', name: 'compose.prod.yaml' }, RULE), []);
+      assert.strictEqual(find({ compose: 'services:\n  api:\n    image: a:1\n    depends_on: [db]\n', name: 'compose.prod.yaml', files: { 'compose.yaml': 'services:\n  web:\n    image: w:1\n' } }, RULE).length, 1);
     });
 
     it('counts names defined in included files and sibling override files, and the default network', () => {

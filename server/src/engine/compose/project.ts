@@ -1,5 +1,6 @@
 import * as path from 'path';
 import type { Workspace } from '../workspace';
+import { isInsideRoots } from '../workspace';
 import { isPlainObject, parseCompose, type ComposeModel } from './model';
 
 /** Names a Compose project defines, gathered across the files that make it up. */
@@ -12,11 +13,13 @@ export interface ProjectNames {
 }
 
 const SECTIONS = ['services', 'networks', 'volumes', 'secrets', 'configs'] as const;
+const COMPOSE_FILE = /^(?:docker-)?compose[\w.-]*\.ya?ml$|^[\w.-]*[-_.]compose\.ya?ml$/i;
 
 /**
- * This file, the files it `include`s, and the other Compose files beside it (override files and
- * `-f` combinations such as docker-compose.prod.yml are merged with it at run time, and which
- * ones is not written anywhere: a name defined in any of them counts as defined).
+ * This file, the files it `include`s, and the other Compose files beside it and in the folders
+ * above it (override files and `-f` combinations such as `-f ../../docker-compose.yml -f
+ * extensions/x/x-compose.yml` are merged with it at run time, and which ones is written nowhere:
+ * a name defined in any of them counts as defined).
  */
 export function projectNames(model: ComposeModel, workspace: Workspace, onDisk: boolean): ProjectNames {
   const names: ProjectNames = { services: new Set(), networks: new Set(['default']), volumes: new Set(), secrets: new Set(), configs: new Set() };
@@ -41,9 +44,14 @@ export function projectNames(model: ComposeModel, workspace: Workspace, onDisk: 
   seen.add(path.resolve(model.path));
   add(model.value, model.path, 0);
   if (onDisk) {
-    const dir = path.dirname(path.resolve(model.path));
-    for (const entry of workspace.listDir(dir) ?? []) {
-      if (/^(?:docker-)?compose[\w.-]*\.ya?ml$|^docker-compose[\w.-]*\.ya?ml$/i.test(entry)) visit(path.join(dir, entry), 1);
+    let dir = path.dirname(path.resolve(model.path));
+    for (let level = 0; level < 4 && isInsideRoots(dir, workspace.roots); level++) {
+      for (const entry of workspace.listDir(dir) ?? []) {
+        if (COMPOSE_FILE.test(entry)) visit(path.join(dir, entry), 1);
+      }
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
     }
   }
   return names;

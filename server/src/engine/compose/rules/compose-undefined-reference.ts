@@ -2,6 +2,7 @@ import * as path from 'path';
 import type { Node } from 'yaml';
 import type { Fix, Range } from '../../finding';
 import type { ComposeRule } from '../../rule';
+import type { Workspace } from '../../workspace';
 import { closest } from '../../util/suggest';
 import { isPlainObject, nodeAt, parseCompose, type ComposeModel } from '../model';
 import { projectNames, type ProjectNames } from '../project';
@@ -54,9 +55,13 @@ export const composeUndefinedReference: ComposeRule = {
     }
     const refs = services(model).flatMap((s) => referencesOf(s.name, s.value));
     if (refs.length === 0) return;
+    if (onDisk && !isPrimaryFile(model.path) && !hasPrimarySibling(model.path, workspace)) return;
     const names = projectNames(model, workspace, onDisk);
     for (const ref of refs) {
       if (names[ref.kind].has(ref.name)) continue;
+      // Nothing visible defines any network/volume/secret/config: this file is a fragment of a
+      // project whose other files we cannot see (an override copied from an example, say).
+      if (ref.kind !== 'services' && (ref.kind === 'networks' ? names.networks.size <= 1 : names[ref.kind].size === 0)) continue;
       const hit = nodeAt(model, ref.path);
       if (hit.depth !== ref.path.length) continue; // written in another file (merged in): reported there
       const node = (ref.isKey ? hit.pair?.key : hit.node) as Node | undefined;
@@ -128,6 +133,19 @@ function referencesOf(service: string, value: Record<string, unknown>): Referenc
     });
   }
   return refs;
+}
+
+/** `compose.yaml` / `docker-compose.yml`: the file `docker compose` reads by itself. */
+function isPrimaryFile(file: string): boolean {
+  return /^(?:docker-)?compose\.ya?ml$/i.test(path.basename(file));
+}
+
+/**
+ * An overlay (`docker-compose.prod.yml`, `compose.override.yaml`, `x-compose.yml`) is only
+ * complete together with its base; without a base beside it, its references cannot be judged.
+ */
+function hasPrimarySibling(file: string, workspace: Workspace): boolean {
+  return (workspace.listDir(path.dirname(path.resolve(file))) ?? []).some(isPrimaryFile);
 }
 
 function isNamedVolume(source: string): boolean {
