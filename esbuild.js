@@ -9,6 +9,8 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const common = {
+  // web-tree-sitter's ES build reads import.meta.url, which a CommonJS bundle lacks: use its CommonJS build.
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -19,10 +21,14 @@ const common = {
   legalComments: 'none',
 };
 
+// Only reached when running from sources: the bundles find these files beside themselves.
+const runtimeFiles = ['dclint/package.json', 'tree-sitter-bash/tree-sitter-bash.wasm', 'web-tree-sitter/web-tree-sitter.wasm'];
+const version = JSON.stringify(require('./package.json').version);
+
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: runtimeFiles, define: { DOCKHAND_VERSION: version } },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', external: runtimeFiles, define: { DOCKHAND_VERSION: version }, banner: { js: '#!/usr/bin/env node' } },
 ];
 
 function copyRuntimeFiles() {
