@@ -161,7 +161,7 @@ function toFinding(meta: RuleMeta, report: Report, severity: Severity): Finding 
     severity,
     message: report.message,
     range: report.range,
-    equivalents: meta.equivalents,
+    equivalents: report.equivalents ?? meta.equivalents,
     docs: docsUrl(meta.id),
     fixes,
   };

@@ -10,6 +10,8 @@ export interface Report {
   fixes?: Fix[];
   /** A finding more (or less) serious than the rule's default, when the rule can tell. */
   severity?: Severity;
+  /** The peer codes this particular finding matches, when narrower than the rule's (DL3006 vs DL3007). */
+  equivalents?: readonly string[];
 }
 
 export interface DockerfileRuleContext {

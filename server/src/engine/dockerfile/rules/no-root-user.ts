@@ -1,6 +1,19 @@
+import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileRule } from '../../rule';
+import { finalStage, keywordOf, rootImage, stageChain } from '../model';
+import { builtInAppUser, defaultNonRootUser, officialName, osFlavour } from '../images';
+import { effectiveStart, runWords, runtimeInsertionPoint, startWords } from '../runtime';
+import { insertLinesAfter, insertLinesBefore, selfChange } from '../edits';
 
-/** Placeholder: metadata final, check to be written. */
+/** Tools that start a process as another user: images that use them drop root at run time. */
+const PRIVILEGE_DROPPERS = /^(gosu|su-exec|setpriv|runuser|chpst|s6-setuidgid|s6-applyuidgid|setuidgid)$/;
+/** Start commands of images meant to be built on or used interactively, not run as a service. */
+const INTERACTIVE = /^(?:\/usr\/(?:local\/)?bin\/|\/bin\/)?(bash|sh|ash|zsh|python\d?(\.\d+)?|node|irb|ruby|php|jshell|iex|erl|ghci|pwsh|powershell(\.exe)?|cmd(\.exe)?|perl|R|julia|swift|scala|clojure|lein|groovysh|mysql|psql)$/;
+
+/**
+ * The final stage runs as root: a compromised app owns the container, and with it anything mounted
+ * or shared with the host. Docker runs as root unless the image says otherwise.
+ */
 export const noRootUser: DockerfileRule = {
   meta: {
     id: 'no-root-user',
@@ -11,7 +24,84 @@ export const noRootUser: DockerfileRule = {
     equivalents: ['DL3002', 'CKV_DOCKER_3', 'CKV_DOCKER_8', 'DS002', 'DS-0002'],
     fixable: true,
   },
-  check() {
-    // not yet implemented
+  check({ model, report }) {
+    const final = finalStage(model);
+    if (!final) return;
+    const root = rootImage(final);
+    const flavour = osFlavour(root);
+    if (flavour === 'windows') return;
+    const users = stageChain(final).reverse().flatMap((s) => s.instructions).filter((i) => keywordOf(i) === 'USER');
+    const last = users[users.length - 1];
+    const lastName = last ? userName(last) : undefined;
+    if (last && !isRoot(lastName)) return;
+    if (!last && defaultNonRootUser(root)) return;
+
+    const start = effectiveStart(final);
+    const startCommand = startWords(start.entrypoint ?? start.cmd);
+    // Images meant to be extended or used interactively, and images that drop privileges at run time.
+    if (!last) {
+      if (!start.cmd && !start.entrypoint) return;
+      if (!start.entrypoint && start.cmd && isInteractive(startWords(start.cmd))) return;
+      if (/^(\/sbin\/init|\/lib\/systemd\/systemd|systemd)$/.test(startCommand[0] ?? '')) return;
+      if (officialName(root) === 'docker' || /dind/.test(root.tag ?? '')) return;
+    }
+    const words = [...runWords(model, final), ...startCommand];
+    const dropsPrivileges = words.some((w) => PRIVILEGE_DROPPERS.test(w.split('/').pop() ?? '') || /(^|\/)(gosu|su-exec)(\b|$)/.test(w))
+      || /^(su|chroot)$/.test(startCommand[0] ?? '');
+    if (dropsPrivileges) return;
+
+    const fix = buildFix(model, final, root, users);
+    const message = last
+      ? `The last USER is \`${lastName}\`, so the app runs as root: a compromised process owns the container. Switch to a non-root user before CMD.`
+      : 'No USER instruction: the app runs as root, so a compromised process owns the container. Add a non-root USER before CMD.';
+    report({
+      range: last ? last.getRange() : final.from.getRange(),
+      message,
+      fixes: fix ? [fix] : [],
+    });
   },
 };
+
+/** `bash`, `python3`, `php -a`: a shell or REPL with no program to run. */
+function isInteractive(words: string[]): boolean {
+  if (!INTERACTIVE.test(words[0] ?? '')) return false;
+  return words.length === 1 || (words.length === 2 && words[1].startsWith('-'));
+}
+
+function userName(instruction: Instruction): string {
+  return (instruction.getArguments()[0]?.getValue() ?? '').split(':')[0];
+}
+
+function isRoot(name: string | undefined): boolean {
+  return name === undefined || name === 'root' || name === '0';
+}
+
+function buildFix(model: Parameters<DockerfileRule['check']>[0]['model'], final: ReturnType<typeof finalStage> & object, root: ReturnType<typeof rootImage>, users: Instruction[]) {
+  const flavour = osFlavour(root);
+  const previous = [...users].reverse().map(userName).find((u) => !isRoot(u) && !u.includes('$'));
+  let lines: string[];
+  let title: string;
+  const builtIn = builtInAppUser(root);
+  if (previous) {
+    lines = [`USER ${previous}`];
+    title = `Switch back to \`${previous}\` before CMD`;
+  } else if (builtIn) {
+    lines = [`USER ${builtIn}`];
+    title = `Run as the image's \`${builtIn}\` user`;
+  } else if (flavour === 'scratch') {
+    lines = ['USER 65534:65534'];
+    title = 'Run as nobody (65534)';
+  } else if (flavour === 'distroless') {
+    lines = ['USER nonroot'];
+    title = 'Run as `nonroot`';
+  } else if (flavour === 'alpine' || flavour === 'busybox') {
+    lines = ['RUN addgroup -S app && adduser -S -G app app', 'USER app'];
+    title = 'Create an `app` user (adduser) and run as it';
+  } else {
+    lines = ['RUN groupadd --system app && useradd --system --gid app --no-create-home app', 'USER app'];
+    title = 'Create an `app` system user (useradd) and run as it';
+  }
+  const at = runtimeInsertionPoint(final);
+  const edit = at.before ? insertLinesBefore(model, at.before, lines) : insertLinesAfter(model, at.after!, lines);
+  return { title, isPreferred: true, changes: [selfChange(model, [edit])] };
+}

@@ -1,0 +1,68 @@
+import type { Instruction } from 'dockerfile-ast';
+import type { DockerfileModel, Stage } from './model';
+import { keywordOf, stageChain } from './model';
+import { runCommands } from './shell';
+
+/** Facts about how the final image runs, shared by the runtime rules (user, healthcheck, start command). */
+
+/** CMD and ENTRYPOINT in effect for a stage (its own or inherited from the stages it is built on). */
+export function effectiveStart(stage: Stage): { cmd?: Instruction; entrypoint?: Instruction } {
+  let cmd: Instruction | undefined;
+  let entrypoint: Instruction | undefined;
+  for (const s of stageChain(stage)) {
+    for (let i = s.instructions.length - 1; i >= 0; i--) {
+      const keyword = keywordOf(s.instructions[i]);
+      if (keyword === 'CMD' && !cmd) cmd = s.instructions[i];
+      if (keyword === 'ENTRYPOINT' && !entrypoint) entrypoint = s.instructions[i];
+    }
+    if (cmd || entrypoint) break;
+  }
+  return { cmd, entrypoint };
+}
+
+/** The words of a CMD/ENTRYPOINT, exec or shell form, without quotes. */
+export function startWords(instruction: Instruction | undefined): string[] {
+  if (!instruction) return [];
+  const json = (instruction as unknown as { getJSONStrings(): { getValue(): string }[] }).getJSONStrings?.() ?? [];
+  if (json.length > 0) {
+    return json.map((j) => {
+      try {
+        return JSON.parse(j.getValue()) as string;
+      } catch {
+        return j.getValue().replace(/^"|"$/g, '');
+      }
+    });
+  }
+  return instruction.getArguments().map((a) => a.getValue());
+}
+
+/** The first instruction of the stage with one of the keywords, if any. */
+export function firstOf(stage: Stage, keywords: string[]): Instruction | undefined {
+  return stage.instructions.find((i) => keywords.includes(keywordOf(i)));
+}
+
+/** Every shell word of every RUN in the stage and the stages it is built on. */
+export function runWords(model: DockerfileModel, stage: Stage): string[] {
+  const words: string[] = [];
+  for (const s of stageChain(stage)) {
+    for (const instruction of s.instructions) {
+      if (keywordOf(instruction) !== 'RUN') continue;
+      for (const command of runCommands(model, instruction)) {
+        words.push(command.name, ...command.args.map((a) => a.value ?? a.text));
+      }
+    }
+  }
+  return words;
+}
+
+/** Where new runtime instructions (USER, HEALTHCHECK) go: before the stage's CMD/ENTRYPOINT, after its last build step. */
+export function runtimeInsertionPoint(stage: Stage): { before?: Instruction; after?: Instruction } {
+  const lastBuild = [...stage.instructions].reverse().find((i) => ['RUN', 'COPY', 'ADD', 'USER', 'WORKDIR'].includes(keywordOf(i)));
+  const start = stage.instructions.find((i) => ['CMD', 'ENTRYPOINT'].includes(keywordOf(i))
+    && (!lastBuild || i.getRange().start.line > lastBuild.getRange().start.line));
+  if (start) {
+    // Keep a HEALTHCHECK or EXPOSE written just above CMD grouped with it.
+    return { before: start };
+  }
+  return { after: stage.instructions[stage.instructions.length - 1] ?? stage.from };
+}
