@@ -7,8 +7,10 @@ import { insertLinesAfter, insertLinesBefore, selfChange } from '../edits';
 
 /** Tools that start a process as another user: images that use them drop root at run time. */
 const PRIVILEGE_DROPPERS = /^(gosu|su-exec|setpriv|runuser|chpst|s6-setuidgid|s6-applyuidgid|setuidgid)$/;
+/** Servers that start as root by design and drop to a worker user themselves, or supervise other processes. */
+const SELF_DROPPING = /^(nginx|httpd|apache2|apache2-foreground|apache2ctl|php-fpm[\d.]*|sshd|postfix|dovecot|squid|named|unbound|supervisord|cron|crond|s6-svscan|runsvdir|\/init|init)$/;
 /** Start commands of images meant to be built on or used interactively, not run as a service. */
-const INTERACTIVE = /^(?:\/usr\/(?:local\/)?bin\/|\/bin\/)?(bash|sh|ash|zsh|python\d?(\.\d+)?|node|irb|ruby|php|jshell|iex|erl|ghci|pwsh|powershell(\.exe)?|cmd(\.exe)?|perl|R|julia|swift|scala|clojure|lein|groovysh|mysql|psql)$/;
+const INTERACTIVE = /^(?:\/usr\/(?:local\/)?bin\/|\/bin\/)?(bash|sh|ash|zsh|python\d?(\.\d+)?|node|irb|ruby|php|jshell|iex|erl|ghci|pwsh|powershell(\.exe)?|cmd(\.exe)?|perl|R|julia|swift|scala|clojure|lein|groovysh|mysql|psql|mvn|gradle|sbt|ant|go|cargo|rustc|gcc|make|dotnet|java)$/;
 
 /**
  * The final stage runs as root: a compromised app owns the container, and with it anything mounted
@@ -34,16 +36,19 @@ export const noRootUser: DockerfileRule = {
     const last = users[users.length - 1];
     const lastName = last ? userName(last) : undefined;
     if (last && !isRoot(lastName)) return;
-    if (!last && defaultNonRootUser(root)) return;
+    if (!last && (defaultNonRootUser(root) || !knownToRunAsRoot(root))) return;
 
     const start = effectiveStart(final);
     const startCommand = startWords(start.entrypoint ?? start.cmd);
     // Images meant to be extended or used interactively, and images that drop privileges at run time.
     if (!last) {
       if (!start.cmd && !start.entrypoint) return;
-      if (!start.entrypoint && start.cmd && isInteractive(startWords(start.cmd))) return;
+      if (!start.cmd && /entrypoint/i.test(startCommand[0] ?? '')) return; // a wrapper waiting for the CMD of an image built on it
+      if (start.cmd && isVersionProbe(startWords(start.cmd))) return;
+      if (start.cmd && isInteractive(startWords(start.cmd)) && (!start.entrypoint || /entrypoint/i.test(startCommand[0] ?? ''))) return;
+      if (SELF_DROPPING.test(serverName(startWords(start.cmd)) ?? '') || SELF_DROPPING.test(serverName(startCommand) ?? '')) return;
       if (/^(\/sbin\/init|\/lib\/systemd\/systemd|systemd)$/.test(startCommand[0] ?? '')) return;
-      if (officialName(root) === 'docker' || /dind/.test(root.tag ?? '')) return;
+      if (officialName(root) === 'docker' || /dind/.test(root.tag ?? '') || startCommand.some((w) => /dind|dockerd/.test(w))) return;
     }
     const words = [...runWords(model, final), ...startCommand];
     const dropsPrivileges = words.some((w) => PRIVILEGE_DROPPERS.test(w.split('/').pop() ?? '') || /(^|\/)(gosu|su-exec)(\b|$)/.test(w))
@@ -66,6 +71,32 @@ export const noRootUser: DockerfileRule = {
 function isInteractive(words: string[]): boolean {
   if (!INTERACTIVE.test(words[0] ?? '')) return false;
   return words.length === 1 || (words.length === 2 && words[1].startsWith('-'));
+}
+
+/** `ENTRYPOINT ["dotnet"]` + `CMD ["--info"]`: a runtime image that prints its version until something is built on it. */
+function isVersionProbe(words: string[]): boolean {
+  return words.length > 0 && words.every((w) => /^--?(info|version|help)$/.test(w));
+}
+
+/** The program a start command runs (`/usr/sbin/nginx -g …` → `nginx`). */
+function serverName(words: string[]): string | undefined {
+  return words[0]?.split('/').pop();
+}
+
+/**
+ * Images that run as root unless told otherwise: Docker Hub's official images and distributions,
+ * Microsoft's and Red Hat's registries, distroless without `:nonroot`, scratch. Any other image
+ * may set its own USER, which this file cannot see.
+ */
+function knownToRunAsRoot(ref: ReturnType<typeof rootImage>): boolean {
+  if (ref.isScratch || officialName(ref)) return true;
+  const registry = ref.registry ?? '';
+  const repository = ref.repository ?? '';
+  // Google's distroless run as root unless tagged :nonroot; Microsoft's run as the non-root `app` user.
+  if (/distroless/.test(`${registry}/${repository}:${ref.tag ?? ''}`)) return registry !== 'mcr.microsoft.com';
+  if (/^(mcr\.microsoft\.com|registry\.access\.redhat\.com|registry\.redhat\.io)$/.test(registry)) return true;
+  if (registry === 'public.ecr.aws' && repository.startsWith('docker/library/')) return true;
+  return false;
 }
 
 function userName(instruction: Instruction): string {
