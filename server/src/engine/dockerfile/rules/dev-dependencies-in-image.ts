@@ -1,6 +1,16 @@
+import * as path from 'path';
+import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileRule } from '../../rule';
+import type { DockerfileModel, Stage } from '../model';
+import { finalStage, keywordOf, stageChain, stageVariables } from '../model';
+import { hasFlag, flagValue, runCommands, subcommand, unwrap, type ShellCommand } from '../shell';
+import { buildStep, dependencyInstall } from '../packages';
+import { insertAtOffset, selfChange } from '../edits';
 
-/** Placeholder: metadata final, check to be written. */
+/**
+ * Test runners, compilers, linters and type definitions in the final image: more size, more CVEs,
+ * nothing the app runs. Install production dependencies only where the app runs.
+ */
 export const devDependenciesInImage: DockerfileRule = {
   meta: {
     id: 'dev-dependencies-in-image',
@@ -11,7 +21,60 @@ export const devDependenciesInImage: DockerfileRule = {
     equivalents: [],
     fixable: true,
   },
-  check() {
-    // not yet implemented
+  check({ model, build, report }) {
+    const final = finalStage(model);
+    if (!final) return;
+    const berry = /^yarn@[2-9]/.test(build.packageJson?.packageManager ?? '');
+    for (const stage of stageChain(final)) {
+      stage.instructions.forEach((instruction, index) => {
+        if (keywordOf(instruction) !== 'RUN') return;
+        const commands = runCommands(model, instruction);
+        commands.forEach((raw, position) => {
+          const install = dependencyInstall(raw);
+          if (!install || !['npm', 'yarn', 'pnpm'].includes(install.ecosystem)) return;
+          const command = unwrap(raw);
+          if (omitsDev(command) || raw.assignments.some((a) => /^NODE_ENV=production$/.test(a))) return;
+          if (nodeEnvProduction(model, stage, instruction)) return;
+          // A later build needs the dev tools in this stage; pruning later removes them anyway.
+          if (laterInStage(model, stage, index, commands.slice(position + 1), (c) => buildStep(c) !== undefined || isPrune(c))) return;
+          const tool = path.posix.basename(command.name);
+          const flag = tool === 'npm' ? '--omit=dev' : tool === 'yarn' ? '--production' : '--prod';
+          const anchor = command.args.find((a) => a.value === subcommand(command))?.end ?? command.nameWord.end;
+          const fixable = !(tool === 'yarn' && berry);
+          report({
+            range: model.lines.rangeOf(command.start, command.end),
+            message: `\`${tool} ${subcommand(command) ?? 'install'}\` in the final image installs dev dependencies too (test runners, compilers, type definitions). Add \`${flag}\`, or build in an earlier stage and install production dependencies here.`,
+            fixes: fixable ? [{ title: `Add \`${flag}\``, isPreferred: true, changes: [selfChange(model, [insertAtOffset(model, anchor, ` ${flag}`)])] }] : [],
+          });
+        });
+      });
+    }
   },
 };
+
+function omitsDev(command: ShellCommand): boolean {
+  const tool = path.posix.basename(command.name);
+  if (tool === 'npm') {
+    const omit = flagValue(command, '--omit');
+    const only = flagValue(command, '--only');
+    return omit === 'dev' || /^prod(uction)?$/.test(only ?? '') || hasFlag(command, '--production');
+  }
+  if (tool === 'yarn') return hasFlag(command, '--production', '--prod');
+  return hasFlag(command, '--prod', '-P', '--production');
+}
+
+function isPrune(command: ShellCommand): boolean {
+  const c = unwrap(command);
+  const tool = path.posix.basename(c.name);
+  return (tool === 'npm' || tool === 'pnpm') && subcommand(c) === 'prune';
+}
+
+function nodeEnvProduction(model: DockerfileModel, stage: Stage, run: Instruction): boolean {
+  const cut = { ...stage, instructions: stage.instructions.slice(0, stage.instructions.indexOf(run)) };
+  return stageVariables(model, cut).get('NODE_ENV') === 'production';
+}
+
+function laterInStage(model: DockerfileModel, stage: Stage, index: number, rest: ShellCommand[], test: (c: ShellCommand) => boolean): boolean {
+  if (rest.some(test)) return true;
+  return stage.instructions.slice(index + 1).some((i) => keywordOf(i) === 'RUN' && runCommands(model, i).some(test));
+}
