@@ -58,3 +58,11 @@ describe(RULE, () => {
     assertQuiet('FROM postgres:16\nENV POSTGRES_PASSWORD_FILE=/run/secrets/db\n', RULE);
   });
 });
+
+describe(`${RULE}: empty defaults`, () => {
+  before(initEngine);
+  it('is quiet for an ENV that declares an empty default, and still fires for an ARG without one', () => {
+    assertQuiet('FROM alpine:3\nENV SMTP_PASSWORD= SMTP_USER=\n', RULE);
+    assertFires('FROM alpine:3\nARG SMTP_PASSWORD\n', RULE, 1);
+  });
+});

@@ -43,6 +43,8 @@ export const secretInEnv: DockerfileRule = {
           const byName = isSecretName(name);
           const kind = value && !isReference(value) ? credentialKind(value) : undefined;
           if (!byName && !kind) continue;
+          // An empty ENV default stores nothing; an ARG is filled by --build-arg and recorded either way.
+          if (keyword === 'ENV' && value === '') continue;
           const literal = value !== '' && !isReference(value);
           const what = kind ? `holds what looks like ${kind}` : 'looks like a secret';
           const where = keyword === 'ENV'
