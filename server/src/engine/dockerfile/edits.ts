@@ -35,11 +35,16 @@ export function replaceInstruction(instruction: Instruction, newText: string): T
   return { range: instruction.getRange(), newText };
 }
 
-/** Deletes the instruction's lines, line breaks included. */
+/**
+ * Deletes the instruction's lines, line breaks included; when it stood between blank lines, one of
+ * them goes too, so no double gap is left behind.
+ */
 export function deleteInstruction(model: DockerfileModel, instruction: Instruction): TextEdit {
   const range = instruction.getRange();
   const start = { line: range.start.line, character: 0 };
-  const next = range.end.line + 1;
+  const blank = (line: number) => line >= 0 && line < model.lines.lineCount && model.lines.lineText(line).trim() === '';
+  const gapAfter = blank(range.end.line + 1) && (range.start.line === 0 || blank(range.start.line - 1)) && range.end.line + 2 < model.lines.lineCount;
+  const next = range.end.line + (gapAfter ? 2 : 1);
   const end = next < model.lines.lineCount
     ? { line: next, character: 0 }
     : model.lines.positionAt(model.text.length);
