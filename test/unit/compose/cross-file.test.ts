@@ -131,3 +131,31 @@ describe('compose rules across files', () => {
     });
   });
 });
+
+describe('compose-secret-in-environment', () => {
+  const RULE = 'compose-secret-in-environment';
+  before(initEngine);
+
+  it('fires on literal secrets in list and map form, at the value, never echoing it', () => {
+    const text = 'services:\n  api:\n    image: a:1\n    environment:\n      - NODE_ENV=production\n      - JWT_SECRET=dev-secret\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n      POSTGRES_USER: app\n';
+    const found = find(text, RULE);
+    assert.deepStrictEqual(found.map(where), ['5:8', '9:25']);
+    assert.ok(found.every((f) => !f.message.includes('dev-secret')));
+  });
+
+  it('moves the value to .env, declares it in .env.example, and warns when .env is not git-ignored', () => {
+    const text = 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n';
+    const [finding] = find(text, RULE);
+    assert.match(finding.fixes[0].title, /not git-ignored/);
+    const files = composeFix(text, RULE);
+    assert.strictEqual(files['compose.yaml'], text.replace('POSTGRES_PASSWORD: postgres', 'POSTGRES_PASSWORD: "${POSTGRES_PASSWORD}"'));
+    assert.strictEqual(files['.env'], 'POSTGRES_PASSWORD=postgres\n');
+    assert.strictEqual(files['.env.example'], 'POSTGRES_PASSWORD=\n');
+    const [ignored] = find({ compose: text, files: { '.gitignore': '.env\n' } }, RULE);
+    assert.doesNotMatch(ignored.fixes[0].title, /not git-ignored/);
+  });
+
+  it('is quiet for interpolated, empty and ordinary values', () => {
+    assert.deepStrictEqual(find('services:\n  a:\n    image: a:1\n    environment:\n      - JWT_SECRET=${JWT_SECRET}\n      - DB_PASSWORD\n      - DB_PASSWORD_FILE=/run/secrets/db\n      - NODE_ENV=production\n', RULE), []);
+  });
+});

@@ -66,3 +66,11 @@ describe(`${RULE}: empty defaults`, () => {
     assertFires('FROM alpine:3\nARG SMTP_PASSWORD\n', RULE, 1);
   });
 });
+
+describe(`${RULE}: URLs`, () => {
+  before(initEngine);
+  it('fires on a connection URL with an embedded password, whatever the name', () => {
+    assertFires('FROM node:20\nENV DATABASE_URL=postgres://app:hunter2@db:5432/app\n', RULE, 1);
+    assertQuiet('FROM node:20\nENV DATABASE_URL=postgres://db:5432/app\n', RULE);
+  });
+});

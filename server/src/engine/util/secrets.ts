@@ -48,6 +48,7 @@ const CREDENTIAL_FORMATS: [RegExp, string][] = [
   [/^sk-(proj-)?[A-Za-z0-9_-]{20,}$/, 'an API key'],
   [/^eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}$/, 'a JSON Web Token'],
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
+  [/^[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s@/]+@[^\s]+$/i, 'a URL with an embedded password'],
 ];
 
 /** What kind of credential a value looks like, when it has a well-known format. */

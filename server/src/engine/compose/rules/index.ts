@@ -12,6 +12,7 @@ import { composeMissingFile } from './compose-missing-file';
 import { composeBuildTargetMissing } from './compose-build-target-missing';
 import { composeBuildArgUndeclared } from './compose-build-arg-undeclared';
 import { composePortNotExposed } from './compose-port-not-exposed';
+import { composeSecretInEnvironment } from './compose-secret-in-environment';
 
 /** Every Compose rule, one module each, named by its id. */
 export const composeRules: ComposeRule[] = [
@@ -28,4 +29,5 @@ export const composeRules: ComposeRule[] = [
   composeBuildTargetMissing,
   composeBuildArgUndeclared,
   composePortNotExposed,
+  composeSecretInEnvironment,
 ];
