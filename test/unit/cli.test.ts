@@ -1,0 +1,93 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+
+function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function folder(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockhand-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+describe('dockhand CLI', function () {
+  this.timeout(20000);
+  before(function () {
+    if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
+  });
+
+  it('lints a folder: JSON output follows the contract, 0-based positions, relative paths', () => {
+    const dir = folder({ Dockerfile: 'FROM node:20-slim\nCMD node a.js\n', 'node_modules/x/Dockerfile': 'FROM x\n', 'compose.yaml': 'services:\n  a:\n    image: nginx:1.27\n' });
+    const { code, stdout } = run(['lint', '.', '--format', 'json'], dir);
+    assert.strictEqual(code, 0);
+    const report = JSON.parse(stdout);
+    assert.strictEqual(report.version, 1);
+    assert.deepStrictEqual(report.files.map((f: { path: string }) => f.path).sort(), ['Dockerfile', 'compose.yaml']);
+    const docker = report.files.find((f: { path: string }) => f.path === 'Dockerfile');
+    const finding = docker.findings.find((f: { rule: string }) => f.rule === 'shell-form-cmd');
+    assert.deepStrictEqual(Object.keys(finding).sort(), ['equivalents', 'fixable', 'message', 'range', 'rule', 'severity']);
+    assert.deepStrictEqual(finding.range.start, { line: 1, character: 0 });
+    assert.strictEqual(finding.fixable, true);
+  });
+
+  it('exits 1 at or above the fail level, 0 below it, and honours --rule by peer code', () => {
+    const dir = folder({ Dockerfile: 'FROM node:20-slim\nENV API_KEY=abc\n' });
+    assert.strictEqual(run(['lint', 'Dockerfile'], dir).code, 1);
+    assert.strictEqual(run(['lint', 'Dockerfile', '--fail-level', 'none'], dir).code, 0);
+    assert.strictEqual(run(['lint', 'Dockerfile', '--rule', 'SecretsUsedInArgOrEnv=off'], dir).code, 0);
+    assert.strictEqual(run(['lint', 'Dockerfile', '--rule', 'secret-in-env=warning', '--fail-level', 'warning'], dir).code, 1);
+  });
+
+  it('prints stylish output without colours when piped, with a summary', () => {
+    const dir = folder({ Dockerfile: 'FROM node:20-slim\nCMD node a.js\n' });
+    const { stdout } = run(['lint'], dir);
+    assert.doesNotMatch(stdout, /\u001b\[/);
+    assert.match(stdout, /^Dockerfile\n/);
+    assert.match(stdout, /^ {2}2:1 +warning +CMD uses shell form.* shell-form-cmd$/m);
+    assert.match(stdout, /problems? \(0 errors, \d+ warnings?/);
+  });
+
+  it('reports usage errors and missing paths on stderr with exit 2', () => {
+    const dir = folder({});
+    const missing = run(['lint', 'nope'], dir);
+    assert.strictEqual(missing.code, 2);
+    assert.match(missing.stderr, /^dockhand: no such file or directory: nope \(check the path\)$/m);
+    assert.strictEqual(run(['lint', '--format', 'xml'], dir).code, 2);
+    assert.strictEqual(run(['frobnicate'], dir).code, 2);
+    assert.match(run(['--version'], dir).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('forces the kind with --kind and reports unreadable files as read-error while going on', () => {
+    const dir = folder({ 'build.txt': 'FROM node:20-slim\nCMD node a.js\n', Dockerfile: Buffer.from([0x46, 0x00, 0x01]) });
+    const forced = JSON.parse(run(['lint', 'build.txt', '--kind', 'dockerfile', '--format', 'json'], dir).stdout);
+    assert.ok(forced.files[0].findings.some((f: { rule: string }) => f.rule === 'shell-form-cmd'));
+    const binary = run(['lint', 'Dockerfile', 'build.txt', '--kind', 'dockerfile', '--format', 'json'], dir);
+    const files = JSON.parse(binary.stdout).files;
+    assert.strictEqual(files[0].findings[0].rule, 'read-error');
+    assert.strictEqual(files.length, 2);
+    assert.match(binary.stderr, /binary file/);
+    assert.strictEqual(binary.code, 1);
+  });
+
+  it('lists rules as JSON with the documented fields', () => {
+    const rules = JSON.parse(run(['rules', '--format', 'json'], os.tmpdir()).stdout);
+    const noRoot = rules.find((r: { id: string }) => r.id === 'no-root-user');
+    assert.deepStrictEqual(noRoot, { id: 'no-root-user', kind: 'dockerfile', severity: 'warning', enabledByDefault: true, fixable: true, equivalents: ['DL3002', 'CKV_DOCKER_3', 'CKV_DOCKER_8', 'DS002', 'DS-0002'], docs: 'docs/rules/no-root-user.md' });
+  });
+
+  it('reads .hadolint.yaml and .dockhand.yaml from the folders above the file', () => {
+    const dir = folder({ 'svc/Dockerfile': 'FROM node:20-slim\nCMD node a.js\n', '.hadolint.yaml': 'ignored: [DL3025]\n' });
+    const report = JSON.parse(run(['lint', 'svc', '--format', 'json'], dir).stdout);
+    assert.ok(!report.files[0].findings.some((f: { rule: string }) => f.rule === 'shell-form-cmd'));
+  });
+});
