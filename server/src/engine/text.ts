@@ -88,3 +88,12 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 export function insertAt(pos: Position, newText: string): TextEdit {
   return { range: { start: pos, end: pos }, newText };
 }
+
+/** Appends whole lines at the end of a text, first ending its last line if it lacks a line break. */
+export function appendLinesEdit(text: string, lines: string[]): TextEdit {
+  const index = new LineIndex(text);
+  const end = index.positionAt(text.length);
+  const eol = index.eol;
+  const lead = text.length > 0 && !text.endsWith('\n') ? eol : '';
+  return { range: { start: end, end }, newText: lead + lines.map((l) => l + eol).join('') };
+}

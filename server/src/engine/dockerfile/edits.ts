@@ -22,13 +22,6 @@ export function insertLinesAfter(model: DockerfileModel, instruction: Instructio
   return { range: { start: end, end }, newText: lines.map((l) => model.lines.eol + l).join('') };
 }
 
-/** Inserts lines at the end of the file, adding a line break first if the file lacks a final one. */
-export function appendLines(model: DockerfileModel, lines: string[]): TextEdit {
-  const end = model.lines.positionAt(model.text.length);
-  const needsBreak = model.text.length > 0 && !model.text.endsWith('\n');
-  const eol = model.lines.eol;
-  return { range: { start: end, end }, newText: (needsBreak ? eol : '') + lines.map((l) => l + eol).join('') };
-}
 
 /** Replaces the instruction's whole text (all its lines). */
 export function replaceInstruction(instruction: Instruction, newText: string): TextEdit {

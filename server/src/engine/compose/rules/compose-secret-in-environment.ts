@@ -5,7 +5,7 @@ import type { FileChange, TextEdit } from '../../finding';
 import type { ComposeRule } from '../../rule';
 import type { Workspace } from '../../workspace';
 import { isInsideRoots } from '../../workspace';
-import { LineIndex } from '../../text';
+import { appendLinesEdit } from '../../text';
 import { credentialKind, isReference, isSecretName } from '../../util/secrets';
 import { nodeAt } from '../model';
 import { quoted, rangeOf, services } from '../services';
@@ -77,9 +77,7 @@ function upsert(workspace: Workspace, file: string, name: string, value: string)
   const text = workspace.readFile(file);
   if (text === undefined) return [{ kind: 'create', path: file, content: `${line}\n` }];
   if (new RegExp(`^\\s*(export\\s+)?${name}\\s*=`, 'm').test(text)) return [];
-  const lines = new LineIndex(text);
-  const end = lines.positionAt(text.length);
-  return [{ kind: 'edit', path: file, edits: [{ range: { start: end, end }, newText: (text.length > 0 && !text.endsWith('\n') ? lines.eol : '') + line + lines.eol }] }];
+  return [{ kind: 'edit', path: file, edits: [appendLinesEdit(text, [line])] }];
 }
 
 function gitIgnores(workspace: Workspace, dir: string, name: string): boolean {

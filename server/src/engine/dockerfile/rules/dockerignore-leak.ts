@@ -1,5 +1,5 @@
 import type { DockerfileRule } from '../../rule';
-import { LineIndex } from '../../text';
+import { appendLinesEdit } from '../../text';
 import { wholeContextCopies } from '../copy-facts';
 import { explicitSources } from './missing-dockerignore';
 
@@ -46,10 +46,6 @@ export const dockerignoreLeak: DockerfileRule = {
     };
     const missing = PROBES.filter((p) => (p.applies?.(facts) ?? true) && p.paths.some((x) => !ignore.ignores(x)));
     if (missing.length === 0) return;
-    const lines = new LineIndex(ignore.content);
-    const end = lines.positionAt(ignore.content.length);
-    const eol = lines.eol;
-    const prefix = ignore.content.length > 0 && !ignore.content.endsWith('\n') ? eol : '';
     const patterns = missing.map((m) => m.pattern);
     if (patterns.includes('.env.*') && !/^!\.env\.example\s*$/m.test(ignore.content)) patterns.push('!.env.example');
     report({
@@ -58,7 +54,7 @@ export const dockerignoreLeak: DockerfileRule = {
       fixes: [{
         title: `Add ${patterns.join(', ')} to ${ignore.path.split(/[\\/]/).pop()}`,
         isPreferred: true,
-        changes: [{ kind: 'edit', path: ignore.path, edits: [{ range: { start: end, end }, newText: prefix + ['# Added by Dockhand: keep secrets and local state out of the image', ...patterns].join(eol) + eol }] }],
+        changes: [{ kind: 'edit', path: ignore.path, edits: [appendLinesEdit(ignore.content, ['# Added by Dockhand: keep secrets and local state out of the image', ...patterns])] }],
       }],
     });
   },

@@ -8,7 +8,7 @@ import { keywordOf } from '../model';
 import { runScripts } from '../shell';
 import { deleteInstruction, insertAtOffset, selfChange } from '../edits';
 import { credentialKind, isReference, isSecretName } from '../../util/secrets';
-import { LineIndex } from '../../text';
+import { LineIndex, appendLinesEdit } from '../../text';
 import { appendToMap, appendToSeq } from '../../compose/edits';
 import type { ComposeBuildLink } from '../../compose/build-links';
 import { isInsideRoots } from '../../workspace';
@@ -100,19 +100,12 @@ function envFixes(context: DockerfileRuleContext, instruction: Instruction, prop
     ? [{ kind: 'create', path: example, content: `${name}=\n` }]
     : new RegExp(`^\\s*(export\\s+)?${name}\\s*=`, 'm').test(existing)
       ? []
-      : [{ kind: 'edit', path: example, edits: [appendLine(existing, `${name}=`)] }];
+      : [{ kind: 'edit', path: example, edits: [appendLinesEdit(existing, [`${name}=`])] }];
   return [{
     title: `Move ${name} out of the image: remove it and declare it in .env.example (no value)`,
     isPreferred: true,
     changes: [remove, ...declare],
   }];
-}
-
-function appendLine(text: string, line: string) {
-  const lines = new LineIndex(text);
-  const end = lines.positionAt(text.length);
-  const eol = lines.eol;
-  return { range: { start: end, end }, newText: (text.length > 0 && !text.endsWith('\n') ? eol : '') + line + eol };
 }
 
 /** The edit that adds `NAME` as a pass-through to the `environment:` of the Compose service building this Dockerfile. */

@@ -9,6 +9,7 @@ import { buildStep, dependencyInstall, type BuildStep } from '../packages';
 import { copySources } from '../copy-facts';
 import { effectiveStart, startWords } from '../runtime';
 import { deleteInstruction, insertLinesAfter, instructionLines, selfChange } from '../edits';
+import { appendLinesEdit } from '../../text';
 
 /** Instructions that describe how the image runs: they belong to the runtime stage. */
 const RUNTIME_ONLY = new Set(['EXPOSE', 'LABEL', 'HEALTHCHECK', 'CMD', 'ENTRYPOINT', 'STOPSIGNAL', 'VOLUME']);
@@ -170,11 +171,7 @@ function fixWith(context: DockerfileRuleContext, final: Stage, buildIndex: numbe
   const build = final.instructions[buildIndex];
   if (afterBuild.length > 0) edits.push(insertLinesAfter(model, build, afterBuild));
   for (const instruction of moved) edits.push(deleteInstruction(model, instruction));
-  const eol = model.lines.eol;
-  const endOffset = model.text.length;
-  const pos = model.lines.positionAt(endOffset);
-  const lead = model.text.length > 0 && !model.text.endsWith('\n') ? eol : '';
-  edits.push({ range: { start: pos, end: pos }, newText: lead + runtime.join(eol) + eol });
+  edits.push(appendLinesEdit(model.text, runtime));
   return {
     title: `Split into a \`${stageName}\` stage and a runtime stage that copies only the build output`,
     isPreferred: true,
