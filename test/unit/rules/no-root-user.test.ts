@@ -46,5 +46,6 @@ describe(RULE, () => {
     assertQuiet('FROM python:3.12\nRUN pip install poetry\n', RULE);
     assertQuiet('FROM docker:27-dind\nCMD ["dockerd"]\n', RULE);
     assertQuiet('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["cmd"]\n', RULE);
+    assertQuiet('FROM mcr.microsoft.com/dotnet/framework/runtime:4.8.1\nENTRYPOINT ["app.exe"]\n', RULE);
   });
 });

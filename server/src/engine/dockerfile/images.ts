@@ -65,7 +65,7 @@ export function osFlavour(ref: ImageRef): OsFlavour {
   const tag = (ref.tag ?? '').toLowerCase();
   const whole = `${ref.registry ?? ''}/${repo}:${tag}`;
   if (/distroless|chainguard|cgr\.dev/.test(whole)) return 'distroless';
-  if (/windows|nanoserver|servercore|ltsc\d{4}/.test(whole)) return 'windows';
+  if (/windows|nanoserver|servercore|ltsc\d{4}|dotnet\/framework|dotnet-framework/.test(whole)) return 'windows';
   if (repo === 'alpine' || /(^|[-.])alpine/.test(tag) || repo.endsWith('/alpine')) return 'alpine';
   if (repo === 'busybox') return 'busybox';
   if (/(^|\/)(centos|fedora|rockylinux|almalinux|amazonlinux|oraclelinux|ubi\d*(-minimal)?|ubi-minimal)$/.test(repo)
