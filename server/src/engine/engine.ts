@@ -14,6 +14,7 @@ import { dockerfileRules } from './dockerfile/rules';
 import type { ComposeRule, DockerfileRule, Report } from './rule';
 import { parseCompose } from './compose/model';
 import { composeRules } from './compose/rules';
+import { composeIgnoreFixes, isComposeSuppressed, parseComposeSuppressions } from './compose/suppress';
 
 export interface LintRequest {
   path: string;
@@ -101,7 +102,9 @@ function lintDockerfile(
 /** Code actions that silence a finding with a comment ("for this instruction", "in this file"). */
 export function ignoreFixes(request: LintRequest, finding: Finding): Fix[] {
   const kind = request.kind ?? detectKind(request.path);
-  if (kind !== 'dockerfile' || finding.rule === 'parse-error') return [];
+  if (finding.rule === 'parse-error') return [];
+  if (kind === 'compose') return composeIgnoreFixes(parseCompose(request.path, request.text), finding);
+  if (kind !== 'dockerfile') return [];
   return suppressionFixes(parseDockerfile(request.path, request.text), finding);
 }
 
@@ -121,14 +124,17 @@ function lintComposeFile(
     return;
   }
   const onDisk = request.onDisk !== false;
+  const findings: Finding[] = [];
   for (const rule of rules) {
     const severity = effectiveSeverity(rule.meta, config);
     if (severity === 'off') continue;
     const explicit = configuredSeverity(rule.meta, config) !== undefined;
     isolate(rule.meta.id, result, (report) => rule.check({ model, workspace, onDisk, report }), (report) => {
-      result.findings.push(toFinding(rule.meta, report, explicit || !report.severity ? severity : report.severity));
+      findings.push(toFinding(rule.meta, report, explicit || !report.severity ? severity : report.severity));
     });
   }
+  const suppressions = parseComposeSuppressions(model);
+  result.findings.push(...findings.filter((f) => !isComposeSuppressed(suppressions, f)));
 }
 
 function runRule(
