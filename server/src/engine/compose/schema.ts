@@ -6,6 +6,7 @@ import { runtimeFile } from '../util/runtime-file';
 import { closest } from '../util/suggest';
 import type { ComposeModel } from './model';
 import { keyRangeAt, valueRangeAt } from './model';
+import { interpolateValue } from './interpolate';
 
 /** Compose-spec validation: one readable finding per problem, at the key or value that causes it. */
 export interface SchemaProblem {
@@ -38,11 +39,16 @@ function compiled(): ValidateFunction {
   return validator;
 }
 
-export function validateCompose(model: ComposeModel): SchemaProblem[] {
+/**
+ * Validates the file as Compose sees it: variables substituted from `env` (the project's .env and
+ * `${VAR:-default}` defaults). Values whose variables stay unknown are not judged.
+ */
+export function validateCompose(model: ComposeModel, env: Map<string, string> = new Map()): SchemaProblem[] {
   if (model.value === undefined || model.value === null || typeof model.value !== 'object') return [];
+  const value = interpolateValue(model.value, env);
   const validate = compiled();
-  if (validate(model.value)) return [];
-  return simplify(validate.errors ?? [], model.value).map((error) => toProblem(model, error));
+  if (validate(value)) return [];
+  return simplify(validate.errors ?? [], value).map((error) => toProblem(model, error, value));
 }
 
 function pathOf(error: ErrorObject): (string | number)[] {
@@ -119,9 +125,9 @@ function typeName(value: unknown): string {
 
 const TYPE_WORDS: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'a string', number: 'a number', integer: 'an integer', boolean: 'true or false', null: 'empty' };
 
-function toProblem(model: ComposeModel, error: ErrorObject): SchemaProblem {
+function toProblem(model: ComposeModel, error: ErrorObject, root: unknown): SchemaProblem {
   const path = pathOf(error);
-  const value = valueAt(model.value, path);
+  const value = valueAt(root, path);
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = (error.params as { additionalProperty: string }).additionalProperty;

@@ -1,5 +1,6 @@
 import type { ComposeRule } from '../../rule';
 import { validateCompose } from '../schema';
+import { projectEnv } from '../interpolate';
 
 /** The compose-spec JSON schema, reported where each problem is, with "did you mean" renames. */
 export const composeSchema: ComposeRule = {
@@ -12,8 +13,8 @@ export const composeSchema: ComposeRule = {
     equivalents: [],
     fixable: true,
   },
-  check({ model, report }) {
-    for (const problem of validateCompose(model)) {
+  check({ model, workspace, onDisk, report }) {
+    for (const problem of validateCompose(model, projectEnv(model.path, workspace, onDisk))) {
       const fixes = problem.kind === 'unknown-key' && problem.suggestion
         ? [{
           title: `Rename to \`${problem.suggestion}\``,
