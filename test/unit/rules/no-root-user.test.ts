@@ -49,3 +49,13 @@ describe(RULE, () => {
     assertQuiet('FROM mcr.microsoft.com/dotnet/framework/runtime:4.8.1\nENTRYPOINT ["app.exe"]\n', RULE);
   });
 });
+
+describe(`${RULE}: Compose build target`, () => {
+  before(initEngine);
+  const dockerfile = 'FROM node:20-slim AS prod\nUSER node\nCMD ["node", "a.js"]\nFROM node:20-slim AS dev\nCMD ["node", "a.js"]\n';
+  it('judges the stage the Compose service builds, not the last one', () => {
+    assertQuiet({ dockerfile, files: { 'compose.yaml': 'services:\n  app:\n    build:\n      context: .\n      target: prod\n' } }, RULE);
+    assertFires({ dockerfile, files: { 'compose.yaml': 'services:\n  app:\n    build:\n      context: .\n      target: dev\n' } }, RULE, 1);
+    assertFires(dockerfile, RULE, 1);
+  });
+});

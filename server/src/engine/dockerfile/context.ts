@@ -29,6 +29,13 @@ export class BuildContextFacts {
     return this.composeCache;
   }
 
+  /** The `build.target` the Compose services building this file agree on, if any. */
+  get composeTarget(): string | undefined {
+    const targets = new Set(this.composeServices.map((s) => s.target));
+    if (targets.size !== 1) return undefined;
+    return [...targets][0];
+  }
+
   /** The build context folder: the Compose `build.context` when a service builds this file, else its folder. */
   get contextDir(): string {
     return this.composeServices[0]?.contextDir ?? path.dirname(path.resolve(this.dockerfilePath));

@@ -59,9 +59,14 @@ export function parseDockerfile(path: string, text: string): DockerfileModel {
   return { path, text, lines, ast, globalArgs, stages, escapeChar: ast.getEscapeCharacter() };
 }
 
-/** The stage `docker build` builds without `--target`. */
-export function finalStage(model: DockerfileModel): Stage | undefined {
-  return model.stages[model.stages.length - 1];
+/**
+ * The stage that is built: the last one, as `docker build` does without `--target` — or the
+ * `build.target` of the Compose services that build this file, when they all name the same stage.
+ */
+export function finalStage(model: DockerfileModel, build?: { composeTarget?: string }): Stage | undefined {
+  const target = build?.composeTarget?.toLowerCase();
+  const named = target ? model.stages.find((s) => s.name?.toLowerCase() === target) : undefined;
+  return named ?? model.stages[model.stages.length - 1];
 }
 
 /** The stage and every stage it is built FROM, nearest first. */

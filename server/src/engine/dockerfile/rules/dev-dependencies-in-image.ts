@@ -22,7 +22,7 @@ export const devDependenciesInImage: DockerfileRule = {
     fixable: true,
   },
   check({ model, build, report }) {
-    const final = finalStage(model);
+    const final = finalStage(model, build);
     if (!final) return;
     const berry = /^yarn@[2-9]/.test(build.packageJson?.packageManager ?? '');
     for (const stage of stageChain(final)) {

@@ -18,8 +18,8 @@ export const heavyBaseImage: DockerfileRule = {
     equivalents: [],
     fixable: true,
   },
-  check({ model, report }) {
-    const final = finalStage(model);
+  check({ model, build, report }) {
+    const final = finalStage(model, build);
     if (!final) return;
     const chain = stageChain(final);
     const root = chain[chain.length - 1];

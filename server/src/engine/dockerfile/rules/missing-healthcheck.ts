@@ -21,7 +21,7 @@ export const missingHealthcheck: DockerfileRule = {
     fixable: true,
   },
   check({ model, build, report }) {
-    const final = finalStage(model);
+    const final = finalStage(model, build);
     if (!final) return;
     const chain = stageChain(final);
     const instructions = chain.flatMap((s) => s.instructions);

@@ -26,8 +26,8 @@ export const noRootUser: DockerfileRule = {
     equivalents: ['DL3002', 'CKV_DOCKER_3', 'CKV_DOCKER_8', 'DS002', 'DS-0002'],
     fixable: true,
   },
-  check({ model, report }) {
-    const final = finalStage(model);
+  check({ model, build, report }) {
+    const final = finalStage(model, build);
     if (!final) return;
     const root = rootImage(final);
     const flavour = osFlavour(root);

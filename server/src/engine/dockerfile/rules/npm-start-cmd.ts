@@ -23,7 +23,7 @@ export const npmStartCmd: DockerfileRule = {
     fixable: true,
   },
   check({ model, build, report }) {
-    const final = finalStage(model);
+    const final = finalStage(model, build);
     if (!final) return;
     for (const stage of stageChain(final)) {
       for (const instruction of stage.instructions) {

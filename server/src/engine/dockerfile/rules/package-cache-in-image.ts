@@ -94,8 +94,8 @@ export const packageCacheInImage: DockerfileRule = {
     equivalents: ['DL3009', 'DL3019', 'DL3042', 'DL3060', 'DS025', 'DS-0025'],
     fixable: true,
   },
-  check({ model, report }) {
-    const final = finalStage(model);
+  check({ model, build, report }) {
+    const final = finalStage(model, build);
     if (!final) return;
     // Only layers that end up in the image: the final stage and the stages it is built on.
     for (const stage of stageChain(final)) {

@@ -30,8 +30,8 @@ export const singleStageBuild: DockerfileRule = {
     fixable: true,
   },
   check(context) {
-    const { model, report } = context;
-    const final = finalStage(model);
+    const { model, build, report } = context;
+    const final = finalStage(model, build);
     if (!final) return;
     if (final.instructions.some((i) => copySources(model, i)?.fromStage)) return;
     const start = effectiveStart(final);
