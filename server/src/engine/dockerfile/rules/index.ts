@@ -12,6 +12,10 @@ import { unpinnedBaseImage } from './unpinned-base-image';
 import { npmStartCmd } from './npm-start-cmd';
 import { missingDockerignore } from './missing-dockerignore';
 import { dockerignoreLeak } from './dockerignore-leak';
+import { osPackageRules } from './set-os-packages';
+import { shellRules } from './set-shell';
+import { instructionRules } from './set-instructions';
+import { buildkitRules } from './set-buildkit';
 
 /** Every Dockerfile rule, one module each, named by its id. */
 export const dockerfileRules: DockerfileRule[] = [
@@ -28,4 +32,8 @@ export const dockerfileRules: DockerfileRule[] = [
   npmStartCmd,
   missingDockerignore,
   dockerignoreLeak,
+  ...osPackageRules,
+  ...shellRules,
+  ...instructionRules,
+  ...buildkitRules,
 ];

@@ -1,0 +1,5 @@
+import type { DockerfileRule } from '../../rule';
+
+/** Rules of this set, one module each, named by their ids. */
+export const osPackageRules: DockerfileRule[] = [
+];
