@@ -91,7 +91,7 @@ function lintDockerfile(
     const severity = effectiveSeverity(rule.meta, config);
     if (severity === 'off') continue;
     const explicit = configuredSeverity(rule.meta, config) !== undefined;
-    runRule(rule, model, workspace, build, (report) => {
+    runRule(rule, model, workspace, build, config, (report) => {
       findings.push(toFinding(rule.meta, report, explicit || !report.severity ? severity : report.severity));
     }, result);
   }
@@ -145,7 +145,7 @@ function runRule(
   sink: (report: Report) => void,
   result: LintResult,
 ): void {
-  isolate(rule.meta.id, result, (report) => rule.check({ model, workspace, build, report }), sink);
+  isolate(rule.meta.id, result, (report) => rule.check({ model, workspace, build, config, report }), sink);
 }
 
 /** Runs one rule; a throw is recorded as a failure and the rule's partial reports are dropped. */
@@ -157,6 +157,7 @@ function isolate(id: string, result: LintResult, check: (report: (r: Report) => 
     result.failures.push({ rule: id, error });
     return;
   }
+  config: LintConfig,
   for (const report of reports) sink(report);
 }
 

@@ -3,6 +3,7 @@ import type { Workspace } from './workspace';
 import type { DockerfileModel } from './dockerfile/model';
 import type { BuildContextFacts } from './dockerfile/context';
 import type { ComposeModel } from './compose/model';
+import type { LintConfig } from './config';
 
 export interface Report {
   range: Range;
@@ -19,6 +20,8 @@ export interface DockerfileRuleContext {
   readonly workspace: Workspace;
   /** Build context, .dockerignore and the Compose services that build this Dockerfile (lazy). */
   readonly build: BuildContextFacts;
+  /** The configuration in force (trusted registries, label schema); severities are applied by the engine. */
+  readonly config?: LintConfig;
   report(report: Report): void;
 }
 
