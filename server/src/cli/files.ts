@@ -2,21 +2,36 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { detectKind } from '../engine/engine';
 import type { FileKind } from '../engine/finding';
+import { compileGlobArgument, isGlob } from './glob';
+import { IgnoreStack } from './gitignore';
 
 export interface Target {
   path: string;
   kind: FileKind | undefined;
 }
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'vendor', '.venv', 'venv', '__pycache__', 'dist', 'out', 'build', 'target', '.next', '.terraform']);
+export interface Collected {
+  targets: Target[];
+  /** Folders fixes may write into: the folders given, the glob bases and the folders of the files given. */
+  roots: string[];
+}
 
 /**
- * Files to lint: files given by name are taken as they are (kind forced or detected), folders
- * are walked for Dockerfiles and Compose files by name, skipping dependency and build folders
- * and never following a symbolic link to a folder (no loops).
+ * Never walked: version control, dependencies and virtualenvs. Everything else is walked unless a
+ * .gitignore excludes it (build output usually is; a `build/` folder of Dockerfiles is not).
  */
-export function collectTargets(inputs: string[], forcedKind: FileKind | undefined, onMissing: (input: string) => void): Target[] {
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'vendor', '.venv', 'venv', '__pycache__', '.terraform']);
+
+/**
+ * Files to lint. A file given by name is taken as it is (kind forced or detected, even when a
+ * .gitignore excludes it: naming it is asking for it). Folders are walked for Dockerfiles and
+ * Compose files by name; a glob (`"**\/Dockerfile*"`, quoted so the shell leaves it alone) is
+ * walked from its literal prefix. Walks skip SKIPPED_DIRS and what .gitignore files exclude, and
+ * never follow a symbolic link to a folder (no loops).
+ */
+export function collectTargets(inputs: string[], forcedKind: FileKind | undefined, onMissing: (input: string) => void): Collected {
   const targets: Target[] = [];
+  const roots: string[] = [];
   const seen = new Set<string>();
   const add = (file: string, kind: FileKind | undefined) => {
     const key = path.resolve(file);
@@ -25,23 +40,52 @@ export function collectTargets(inputs: string[], forcedKind: FileKind | undefine
     targets.push({ path: file, kind });
   };
   for (const input of inputs) {
-    let stat: fs.Stats;
+    let stat: fs.Stats | undefined;
     try {
       stat = fs.statSync(input);
     } catch {
-      onMissing(input);
-      continue;
+      stat = undefined;
     }
-    if (stat.isDirectory()) walk(input, (file) => {
-      const kind = forcedKind ?? detectKind(file);
-      if (kind) add(file, kind);
-    });
-    else add(input, forcedKind ?? detectKind(input) ?? guessKind(input));
+    if (stat?.isDirectory()) {
+      roots.push(path.resolve(input));
+      walk(input, IgnoreStack.above(input), (file) => {
+        const kind = forcedKind ?? detectKind(file);
+        if (kind) add(file, kind);
+      });
+    } else if (stat) {
+      roots.push(path.dirname(path.resolve(input)));
+      add(input, forcedKind ?? detectKind(input) ?? guessKind(input));
+    } else if (isGlob(input)) {
+      const glob = compileGlobArgument(input);
+      if (!isFolder(glob.base)) {
+        onMissing(input);
+        continue;
+      }
+      roots.push(path.resolve(glob.base));
+      const before = targets.length;
+      walk(glob.base, IgnoreStack.above(glob.base), (file) => {
+        const relative = path.relative(glob.base, file).split(path.sep).join('/');
+        if (!glob.matches(relative)) return;
+        const kind = forcedKind ?? detectKind(file) ?? (/\.ya?ml$/i.test(file) ? 'compose' : undefined);
+        if (kind) add(file, kind);
+      });
+      if (targets.length === before) onMissing(input);
+    } else {
+      onMissing(input);
+    }
   }
-  return targets;
+  return { targets, roots };
 }
 
-function walk(dir: string, visit: (file: string) => void, depth = 0): void {
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function walk(dir: string, ignores: IgnoreStack, visit: (file: string) => void, depth = 0): void {
   if (depth > 32) return;
   let entries: fs.Dirent[];
   try {
@@ -49,18 +93,19 @@ function walk(dir: string, visit: (file: string) => void, depth = 0): void {
   } catch {
     return;
   }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
+  const here = ignores.enter(dir, entries.map((e) => e.name));
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(full, visit, depth + 1);
-    } else if (entry.isFile() || entry.isSymbolicLink()) {
+      if (!SKIPPED_DIRS.has(entry.name) && !here.ignores(full, true)) walk(full, here, visit, depth + 1);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && !here.ignores(full, false)) {
       visit(full);
     }
   }
 }
 
-/** A file named on the command line that matches no known name: look at its content. */
+/** A file named on the command line that matches no known name: YAML is Compose, the rest Dockerfiles. */
 function guessKind(file: string): FileKind | undefined {
   if (/\.ya?ml$/i.test(file)) return 'compose';
   return 'dockerfile';
@@ -80,6 +125,10 @@ export function readText(file: string): ReadResult {
     if (code === 'ENOENT') return { error: 'the file disappeared or is a broken link' };
     return { error: `cannot be read (${code ?? String(error)})` };
   }
+  return decodeText(buffer);
+}
+
+export function decodeText(buffer: Buffer): ReadResult {
   if (buffer.includes(0)) return { error: 'is a binary file (it contains NUL bytes), not a text file' };
   const text = buffer.toString('utf8');
   if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(buffer)) return { error: 'is not valid UTF-8 text: save it as UTF-8' };

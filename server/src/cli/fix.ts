@@ -1,0 +1,138 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { randomBytes } from 'crypto';
+import type { LintConfig } from '../engine/config';
+import type { LintRequest } from '../engine/engine';
+import { fixAll, fixStaysInWorkspace } from '../engine/fixes';
+import type { Workspace } from '../engine/workspace';
+import { isInsideRoots } from '../engine/workspace';
+import { unifiedDiff } from './diff';
+import { displayPath } from './report';
+
+export interface AppliedFix {
+  rule: string;
+  title: string;
+}
+
+/**
+ * What `--fix` and `--fix-dry-run` plan before anything is written: the new content of every
+ * file the fixes touch (the linted files and the files their fixes reach, such as a new
+ * .dockerignore), which later files are linted and fixed against, so the result is what a
+ * second run would see.
+ */
+export class FixPlan {
+  /** New content by absolute path. */
+  readonly contents = new Map<string, string>();
+  /** Content before any fix, undefined for a file the fixes create. */
+  private readonly originals = new Map<string, string | undefined>();
+  /** Fixes applied, by the absolute path of the linted file they were found in. */
+  readonly applied = new Map<string, AppliedFix[]>();
+
+  constructor(private readonly roots: readonly string[]) {}
+
+  /** The text the next lint of `file` should see: planned content, if any. */
+  planned(file: string): string | undefined {
+    return this.contents.get(path.resolve(file));
+  }
+
+  /**
+   * Applies every preferred fix of `request` to a fixed point (engine `fixAll`), keeping only
+   * fixes whose every change lies inside the linted roots.
+   */
+  fix(request: LintRequest, workspace: Workspace, config: LintConfig): AppliedFix[] {
+    const target = path.resolve(request.path);
+    const outcome = fixAll(request, workspace, config, { accept: (_finding, fix) => fixStaysInWorkspace(fix, this.roots) });
+    if (!this.originals.has(target)) this.originals.set(target, request.text);
+    for (const [file, content] of outcome.files) {
+      if (!this.originals.has(file)) this.originals.set(file, readIfExists(file));
+      this.contents.set(file, content);
+    }
+    if (outcome.applied.length > 0) this.applied.set(target, [...(this.applied.get(target) ?? []), ...outcome.applied]);
+    return outcome.applied;
+  }
+
+  /** Files whose planned content differs from what they held before, in a stable order. */
+  changedFiles(): { file: string; before: string | undefined; after: string }[] {
+    return [...this.contents.entries()]
+      .filter(([file, after]) => this.originals.get(file) !== after)
+      .map(([file, after]) => ({ file, before: this.originals.get(file), after }))
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  }
+
+  /** `--fix-dry-run`: a unified diff of every planned change, `patch -p1` ready. */
+  diff(): string {
+    return this.changedFiles()
+      .map(({ file, before, after }) => unifiedDiff(before === undefined ? undefined : displayPath(file), displayPath(file), before ?? '', after))
+      .join('');
+  }
+
+  /** `--fix`: writes every changed file atomically. */
+  write(): void {
+    for (const { file, after } of this.changedFiles()) writeAtomically(file, after, this.roots);
+  }
+
+  /** One line per linted file that got fixes and per other file the fixes create or change. */
+  summary(): string[] {
+    const lines: string[] = [];
+    for (const [file, applied] of this.applied) lines.push(`fixed ${displayPath(file)}: ${summarise(applied.map((a) => a.rule))}`);
+    for (const { file, before } of this.changedFiles()) {
+      if (!this.applied.has(file)) lines.push(`${before === undefined ? 'created' : 'updated'} ${displayPath(file)}`);
+    }
+    return lines;
+  }
+}
+
+function summarise(rules: string[]): string {
+  const counts = new Map<string, number>();
+  for (const rule of rules) counts.set(rule, (counts.get(rule) ?? 0) + 1);
+  const parts = [...counts].map(([rule, n]) => (n > 1 ? `${rule} ×${n}` : rule));
+  return `${parts.join(', ')} (${rules.length} fix${rules.length === 1 ? '' : 'es'})`;
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes through a temporary file in the same folder and a rename, so a reader (or a crash)
+ * never sees half a file; keeps the file's mode; writes through a symbolic link to its target,
+ * and refuses a target outside the linted roots.
+ */
+export function writeAtomically(file: string, content: string, roots: readonly string[]): void {
+  let target = path.resolve(file);
+  let mode: number | undefined;
+  try {
+    target = fs.realpathSync(target);
+    mode = fs.statSync(target).mode & 0o7777;
+  } catch {
+    // a new file
+  }
+  if (!isInsideRoots(target, roots.map(realFolder))) throw new Error(`refusing to write ${target}: it is outside the folders being linted`);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.dockhand-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const fd = fs.openSync(temporary, 'wx', mode ?? 0o666);
+  try {
+    fs.writeFileSync(fd, content, 'utf8');
+    if (mode !== undefined) fs.fchmodSync(fd, mode);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  try {
+    fs.renameSync(temporary, target);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+function realFolder(folder: string): string {
+  try {
+    return fs.realpathSync(folder);
+  } catch {
+    return path.resolve(folder);
+  }
+}

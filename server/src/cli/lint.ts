@@ -1,0 +1,208 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { allRuleMetas, detectKind, initEngine, lint } from '../engine/engine';
+import type { Finding, RuleMeta } from '../engine/finding';
+import { SEVERITY_ORDER, docsUrl } from '../engine/finding';
+import type { LintConfig } from '../engine/config';
+import { loadConfigFiles, mergeConfig, type ConfigFileResult } from '../engine/config-files';
+import { DiskWorkspace, OverlayWorkspace } from '../engine/workspace';
+import { parseErrorMeta, readErrorMeta } from '../engine/dockerfile/syntax';
+import { loadConfigFile } from './config';
+import { collectTargets, decodeText, readText, type ReadResult, type Target } from './files';
+import { FixPlan } from './fix';
+import type { FailLevel, LintOptions } from './options';
+import { parseLintOptions } from './options';
+import type { FileReport } from './report';
+import { countBySeverity, displayPath } from './report';
+import { formatCheckstyle } from './format-checkstyle';
+import { formatGithub } from './format-github';
+import { formatJson } from './format-json';
+import { formatJunit } from './format-junit';
+import { formatSarif } from './format-sarif';
+import { formatStylish } from './format-stylish';
+
+export interface LintCommandContext {
+  version: string;
+  help: string;
+}
+
+/** A file to lint with where its text comes from. */
+interface Input extends Target {
+  /** Text given on stdin; otherwise read from disk (or from the fixes planned so far). */
+  text?: string;
+  onDisk: boolean;
+}
+
+/** `dockhand lint`: see docs/cli.md. Returns the exit code. */
+export async function lintCommand(args: string[], context: LintCommandContext): Promise<number> {
+  const options = parseLintOptions(args, process.env, process.stdout.isTTY === true);
+  if (options.help) {
+    process.stdout.write(context.help + '\n');
+    return 0;
+  }
+  if (options.version) {
+    process.stdout.write(`${context.version}\n`);
+    return 0;
+  }
+  warnAboutUnknownRules(options.rules);
+  const explicitConfig = options.config === undefined ? undefined : loadConfigFile(options.config);
+
+  let missing = 0;
+  let inputs: Input[];
+  let roots: string[];
+  if (options.stdin) {
+    const read = decodeText(await readStdin());
+    const name = options.stdinFilename ?? '<stdin>';
+    const kind = options.kind ?? detectKind(name) ?? (/\.ya?ml$/i.test(name) ? 'compose' : 'dockerfile');
+    const folder = path.dirname(path.resolve(name));
+    if ('error' in read) return reportStdinError(read.error);
+    inputs = [{ path: name, kind, text: read.text, onDisk: options.stdinFilename !== undefined && isFolder(folder) }];
+    roots = [folder];
+  } else {
+    const collected = collectTargets(options.inputs, options.kind, (input) => {
+      missing++;
+      process.stderr.write(`dockhand: no such file or directory: ${input} (check the path)\n`);
+    });
+    inputs = collected.targets.map((t) => ({ ...t, onDisk: true }));
+    roots = collected.roots;
+    if (inputs.length === 0 && missing > 0) return 2;
+    if (inputs.length === 0) process.stderr.write(`dockhand: no Dockerfile or Compose file found in ${options.inputs.join(', ')} (name a file, or use --kind)\n`);
+  }
+
+  await initEngine();
+  const disk = new DiskWorkspace([]);
+  const plan = options.fix || options.fixDryRun ? new FixPlan(roots) : undefined;
+  const workspace = plan ? new OverlayWorkspace(disk, (file) => plan.planned(file)) : disk;
+  const cliConfig: LintConfig = { rules: options.rules, enableAll: options.enableAll || undefined };
+  const configErrors = new Set<string>();
+  const configFor = (file: string): LintConfig => {
+    const found: ConfigFileResult = explicitConfig ?? loadConfigFiles(file, workspace);
+    for (const error of found.errors) {
+      const line = `dockhand: ${displayPath(error.path)}: ${error.message}`;
+      if (configErrors.has(line)) continue;
+      configErrors.add(line);
+      process.stderr.write(line + '\n');
+    }
+    return mergeConfig(found.config, cliConfig);
+  };
+  const textOf = (input: Input): ReadResult => {
+    const planned = plan?.planned(input.path);
+    if (planned !== undefined) return { text: planned };
+    return input.text !== undefined ? { text: input.text } : readText(input.path);
+  };
+
+  if (plan) {
+    for (const input of inputs) {
+      const read = textOf(input);
+      if ('error' in read) continue;
+      plan.fix({ path: path.resolve(input.path), text: read.text, kind: input.kind, onDisk: input.onDisk }, workspace, configFor(input.path));
+    }
+  }
+
+  const reports: (FileReport & { failLevel: FailLevel })[] = [];
+  const reportedFailures = new Set<string>();
+  for (const input of inputs) {
+    const read = textOf(input);
+    if ('error' in read) {
+      process.stderr.write(`dockhand: ${displayPath(input.path)} ${read.error}\n`);
+      reports.push({ path: input.path, kind: input.kind, findings: [readError(read.error)], failLevel: options.failLevel ?? 'error' });
+      continue;
+    }
+    const config = configFor(input.path);
+    const result = lint({ path: path.resolve(input.path), text: read.text, kind: input.kind, onDisk: input.onDisk }, workspace, config);
+    for (const failure of result.failures) {
+      const line = `dockhand: rule ${failure.rule} failed on ${displayPath(input.path)} and was skipped: ${String((failure.error as Error)?.message ?? failure.error)} (please report this)`;
+      if (!reportedFailures.has(line)) process.stderr.write(line + '\n');
+      reportedFailures.add(line);
+    }
+    const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+    const failLevel = options.failLevel ?? (config.failLevel === 'off' ? 'none' : config.failLevel) ?? 'error';
+    reports.push({ path: input.path, kind: result.kind ?? input.kind, findings, failLevel });
+  }
+
+  if (plan) {
+    const log = options.format === 'stylish' && !options.fixDryRun ? process.stdout : process.stderr;
+    if (options.fix) {
+      try {
+        plan.write();
+      } catch (error) {
+        process.stderr.write(`dockhand: could not write the fixes: ${(error as Error).message} (check permissions; nothing after this file was written)\n`);
+        return 2;
+      }
+    } else {
+      process.stdout.write(plan.diff());
+    }
+    for (const line of plan.summary()) log.write(`${options.fix ? '' : 'dry run: '}${line}\n`);
+  }
+  if (!options.fixDryRun) process.stdout.write(render(options, reports, context.version));
+
+  const failing = reports.some((r) => r.failLevel !== 'none' && r.findings.some((f) => SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[r.failLevel as keyof typeof SEVERITY_ORDER]));
+  const warnings = countBySeverity(reports).warning;
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (tooManyWarnings) process.stderr.write(`dockhand: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  return missing > 0 ? 2 : failing || tooManyWarnings ? 1 : 0;
+}
+
+function render(options: LintOptions, reports: readonly FileReport[], version: string): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(reports) + '\n';
+    case 'sarif':
+      return formatSarif(reports, { version, rules: [...allRuleMetas, parseErrorMeta, readErrorMeta] }) + '\n';
+    case 'github': {
+      const text = formatGithub(reports);
+      return text ? text + '\n' : '';
+    }
+    case 'checkstyle':
+      return formatCheckstyle(reports) + '\n';
+    case 'junit':
+      return formatJunit(reports) + '\n';
+    case 'stylish':
+      return formatStylish(reports, options.colour) + '\n';
+  }
+}
+
+/** Ids that look like ours (kebab-case) but name no rule are likely typos; peer codes we do not implement are fine. */
+function warnAboutUnknownRules(rules: Record<string, string>): void {
+  const known = new Set<string>([parseErrorMeta.id, readErrorMeta.id]);
+  for (const meta of allRuleMetas as readonly RuleMeta[]) {
+    known.add(meta.id);
+    for (const code of meta.equivalents) known.add(code.toLowerCase());
+  }
+  for (const id of Object.keys(rules)) {
+    if (/^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(id) && !known.has(id)) {
+      process.stderr.write(`dockhand: unknown rule '${id}' (see dockhand rules for the ids)\n`);
+    }
+  }
+}
+
+function readError(reason: string): Finding {
+  return {
+    rule: readErrorMeta.id,
+    severity: 'error',
+    message: `This file ${reason}.`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    equivalents: [],
+    docs: docsUrl(readErrorMeta.id),
+    fixes: [],
+  };
+}
+
+function reportStdinError(reason: string): number {
+  process.stderr.write(`dockhand: standard input ${reason}\n`);
+  return 2;
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+function isFolder(folder: string): boolean {
+  try {
+    return fs.statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
+}
