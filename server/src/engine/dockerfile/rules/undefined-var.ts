@@ -1,0 +1,48 @@
+import type { DockerfileRule } from '../../rule';
+import { keywordOf, rootImage } from '../model';
+import { PREDEFINED_ARGS, closestName, namesInScope } from '../build-args';
+
+/** Instructions whose arguments Docker expands (`RUN`, `CMD` and the like are expanded by the shell at run time). */
+const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR', 'ARG']);
+
+/**
+ * `COPY $foo .` where nothing in scope defines `foo` expands to an empty string. A global ARG is
+ * only visible inside a stage once re-declared there (`ARG NAME`). Names the base image may set
+ * (upper-case ENV of an image this file cannot see) are left alone unless they look like a typo.
+ */
+export const undefinedVar: DockerfileRule = {
+  meta: {
+    id: 'undefined-var',
+    kind: 'dockerfile',
+    title: 'Variables must be defined (by ARG or ENV) before they are used',
+    severity: 'warning',
+    enabledByDefault: true,
+    equivalents: ['UndefinedVar'],
+    fixable: false,
+  },
+  check({ model, report }) {
+    for (const stage of model.stages) {
+      const fromScratch = rootImage(stage).raw.toLowerCase() === 'scratch';
+      for (const instruction of stage.instructions) {
+        if (!EXPANDED.has(keywordOf(instruction))) continue;
+        const line = instruction.getRange().start.line;
+        let scope: Set<string> | undefined;
+        for (const variable of instruction.getVariables()) {
+          const name = variable.getName();
+          if (!name || variable.getModifier() !== null || PREDEFINED_ARGS.has(name)) continue;
+          scope ??= namesInScope(stage, line);
+          if (scope.has(name)) continue;
+          const global = model.globalArgs.has(name);
+          const suggestion = global ? undefined : closestName(name, scope);
+          if (!global && !suggestion && !fromScratch && !/[a-z]/.test(name)) continue;
+          report({
+            range: variable.getRange(),
+            message: global
+              ? `\`$${name}\` is a global ARG, but a stage only sees it once re-declared: add \`ARG ${name}\` in this stage before using it.`
+              : `\`$${name}\` is not defined by any ARG or ENV in this stage, so it expands to an empty string.${suggestion ? ` Did you mean \`$${suggestion}\`?` : ` Declare it (\`ARG ${name}\`) or fix the name.`}`,
+          });
+        }
+      }
+    }
+  },
+};

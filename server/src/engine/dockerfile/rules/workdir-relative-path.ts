@@ -1,0 +1,54 @@
+import type { DockerfileRule } from '../../rule';
+import { inheritedInstructions, keywordOf } from '../model';
+import { selfChange } from '../edits';
+
+function unquote(value: string): string {
+  return value.replace(/^(["'])(.*)\1$/, '$2');
+}
+
+function isAbsolute(path: string): boolean {
+  return path.startsWith('/') || path.startsWith('$') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\');
+}
+
+/**
+ * A relative WORKDIR is relative to the base image's WORKDIR: when the base changes its own, the
+ * app silently moves. An earlier absolute WORKDIR in the same stage chain makes it well defined.
+ */
+export const workdirRelativePath: DockerfileRule = {
+  meta: {
+    id: 'workdir-relative-path',
+    kind: 'dockerfile',
+    title: 'WORKDIR should be an absolute path',
+    severity: 'warning',
+    enabledByDefault: true,
+    equivalents: ['WorkdirRelativePath', 'DL3000'],
+    fixable: true,
+  },
+  check({ model, report }) {
+    const orphan = model.stages.length === 0 ? model.ast.getInstructions() : [];
+    const scopes = [orphan, ...model.stages.map((s) => inheritedInstructions(s))];
+    const reported = new Set<unknown>();
+    for (const instructions of scopes) {
+      let anchored = false;
+      for (const instruction of instructions) {
+        if (keywordOf(instruction) !== 'WORKDIR') continue;
+        const argument = instruction.getArguments()[0];
+        const path = argument ? unquote(argument.getValue()) : '';
+        if (!argument || path === '') continue;
+        if (isAbsolute(path)) {
+          anchored = true;
+          continue;
+        }
+        if (anchored || reported.has(instruction)) continue;
+        reported.add(instruction);
+        const quote = /^["']/.test(argument.getValue()) ? 1 : 0;
+        const at = model.lines.positionAt(model.lines.offsetAt(argument.getRange().start) + quote);
+        report({
+          range: argument.getRange(),
+          message: `WORKDIR \`${path}\` is relative to the base image's WORKDIR, which can change under you. Use an absolute path: \`/${path}\`.`,
+          fixes: [{ title: `Make it absolute: /${path}`, isPreferred: true, changes: [selfChange(model, [{ range: { start: at, end: at }, newText: '/' }])] }],
+        });
+      }
+    }
+  },
+};
