@@ -1,5 +1,13 @@
 import type { DockerfileRule } from '../../rule';
+import { packageManagerPrompt } from './package-manager-prompt';
+import { aptInstallRecommends } from './apt-install-recommends';
+import { aptInsteadOfAptGet } from './apt-instead-of-apt-get';
+import { osPackageUnpinned } from './os-package-unpinned';
 
 /** Rules of this set, one module each, named by their ids. */
 export const osPackageRules: DockerfileRule[] = [
+  packageManagerPrompt,
+  aptInstallRecommends,
+  aptInsteadOfAptGet,
+  osPackageUnpinned,
 ];
