@@ -1,0 +1,93 @@
+import type { Instruction } from 'dockerfile-ast';
+import type { DockerfileRule } from '../../rule';
+import type { Fix } from '../../finding';
+import type { DockerfileModel } from '../model';
+import { keywordOf, stageChain } from '../model';
+import type { ShellScript } from '../shell';
+import { insertLinesAfter, insertLinesBefore, replaceOffsets, selfChange } from '../edits';
+import { operatorBetween, runSites, scriptsOf, toolOf, type RunSite } from '../shell-facts';
+
+/** Instructions whose meaning depends on the working directory. */
+const USES_WORKDIR = new Set(['RUN', 'COPY', 'ADD', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'ONBUILD', 'WORKDIR']);
+
+/**
+ * `RUN cd /app && make` hides where the step runs; `WORKDIR /app` states it, creates the folder
+ * and is visible to every later reader. Reported once per RUN.
+ */
+export const cdInsteadOfWorkdir: DockerfileRule = {
+  meta: {
+    id: 'cd-instead-of-workdir',
+    kind: 'dockerfile',
+    title: 'Use WORKDIR to switch to a directory',
+    severity: 'information',
+    enabledByDefault: true,
+    equivalents: ['DL3003', 'DS013', 'DS-0013'],
+    fixable: true,
+  },
+  check({ model, report }) {
+    for (const site of runSites(model)) {
+      for (const script of scriptsOf(model, site)) {
+        const cd = script.commands.find((c) => toolOf(c) === 'cd');
+        if (!cd) continue;
+        const fix = workdirFix(model, site, script);
+        report({
+          range: model.lines.rangeOf(cd.nameWord.start, cd.end),
+          message: fix
+            ? 'Use `WORKDIR` to switch to a directory: it is visible, creates the folder and keeps RUN lines short.'
+            : 'Prefer `WORKDIR` over `cd` to switch to a directory (a `cd` inside a longer script is fine to keep if it only applies to this step).',
+          fixes: fix ? [fix] : [],
+        });
+        break;
+      }
+    }
+  },
+};
+
+/**
+ * `RUN cd /dir && rest` → `WORKDIR /dir` + `RUN rest`, when the cd is the first command and later
+ * instructions cannot notice the changed working directory (or the previous one is restored).
+ */
+function workdirFix(model: DockerfileModel, site: RunSite, script: ShellScript): Fix | undefined {
+  const stage = site.stage;
+  if (!stage || site.onbuild || model.text[script.start] === '[' || scriptsOf(model, site).length !== 1) return undefined;
+  const top = script.commands.filter((c) => !c.nested);
+  const [cd, next] = top;
+  if (!cd || !next || toolOf(cd) !== 'cd' || cd.args.length !== 1) return undefined;
+  if (script.source.slice(0, cd.start - script.start).trim() !== '') return undefined;
+  const dir = cd.args[0].value;
+  if (dir === undefined || !dir.startsWith('/') || /[\s"']/.test(dir)) return undefined;
+  if (operatorBetween(script, cd, next).trim() !== '&&') return undefined;
+  const restore = needsRestore(site.instruction, stage.instructions);
+  const previous = restore ? previousWorkdir(site) : undefined;
+  if (restore && previous === undefined) return undefined;
+  const edits = [
+    insertLinesBefore(model, site.instruction, [`WORKDIR ${dir}`]),
+    replaceOffsets(model, cd.start, next.start, ''),
+  ];
+  if (previous !== undefined) edits.push(insertLinesAfter(model, site.instruction, [`WORKDIR ${previous}`]));
+  return { title: `Move \`cd ${dir}\` into \`WORKDIR ${dir}\``, isPreferred: true, changes: [selfChange(model, edits)] };
+}
+
+function needsRestore(run: Instruction, instructions: Instruction[]): boolean {
+  for (const instruction of instructions.slice(instructions.indexOf(run) + 1)) {
+    const keyword = keywordOf(instruction);
+    if (!USES_WORKDIR.has(keyword)) continue;
+    return !(keyword === 'WORKDIR' && (instruction.getArgumentsContent() ?? '').trim().startsWith('/'));
+  }
+  // Nothing later in the stage: the image (or a stage built on it) keeps the new working directory.
+  return true;
+}
+
+function previousWorkdir(site: RunSite): string | undefined {
+  const line = site.instruction.getRange().start.line;
+  let dir: string | undefined;
+  for (const instruction of stageChain(site.stage!).reverse().flatMap((s) => s.instructions)) {
+    if (instruction.getRange().start.line >= line) break;
+    if (keywordOf(instruction) === 'WORKDIR') {
+      const value = (instruction.getArgumentsContent() ?? '').trim();
+      dir = value.startsWith('/') && !/[$\s]/.test(value) ? value : undefined;
+    }
+  }
+  return dir;
+}
+

@@ -1,0 +1,76 @@
+import type { DockerfileRule } from '../../rule';
+import type { Fix } from '../../finding';
+import type { DockerfileModel, Stage } from '../model';
+import type { ShellCommand, ShellScript } from '../shell';
+import { insertLinesBefore, selfChange } from '../edits';
+import { flavourOf, pipedInto, runSites, scriptsOf, shellInEffect, toolOf, valueOf, type RunSite } from '../shell-facts';
+
+const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash', 'ksh', 'mksh']);
+
+/**
+ * In `curl -fsSL $URL | tar -xz`, the RUN's exit status is tar's: when curl fails, the step can
+ * still succeed and the image is built without the download. `-o pipefail` makes the pipe fail
+ * when any command in it fails. POSIX sh (dash) has no pipefail, so the fix switches the SHELL.
+ */
+export const pipeWithoutPipefail: DockerfileRule = {
+  meta: {
+    id: 'pipe-without-pipefail',
+    kind: 'dockerfile',
+    title: 'Set -o pipefail before a RUN with a pipe',
+    severity: 'information',
+    enabledByDefault: true,
+    equivalents: ['DL4006'],
+    fixable: true,
+  },
+  check({ model, report }) {
+    const fixedStages = new Set<Stage | undefined>();
+    for (const site of runSites(model)) {
+      if (shellHasPipefail(model, site)) continue;
+      for (const script of scriptsOf(model, site)) {
+        const pipe = firstPipe(script);
+        if (!pipe) continue;
+        const fix = fixedStages.has(site.stage) ? undefined : shellFix(model, site);
+        if (fix) fixedStages.add(site.stage);
+        report({
+          range: model.lines.rangeOf(pipe[0].start, pipe[1].end),
+          message: `Only the last command of this pipe decides whether the step fails: if \`${toolOf(pipe[0])}\` fails, the build goes on. Add \`SHELL ["/bin/bash", "-o", "pipefail", "-c"]\` before this RUN (\`/bin/ash\` on Alpine), or start the script with \`set -o pipefail\` in bash.`,
+          fixes: fix ? [fix] : [],
+        });
+        break;
+      }
+    }
+  },
+};
+
+function shellHasPipefail(model: DockerfileModel, site: RunSite): boolean {
+  const shell = shellInEffect(model, site);
+  if (!shell || shell.length === 0) return false;
+  const name = shell[0].replace(/\\/g, '/').split('/').pop()!.toLowerCase();
+  if (!PIPEFAIL_SHELLS.has(name)) return !['sh', 'dash'].includes(name); // Non-POSIX shells (powershell, cmd) are not judged.
+  return shell.some((w, i) => w === 'pipefail' && i > 0 && /^-[a-z]*o$/.test(shell[i - 1]));
+}
+
+/** The first pipe of the script not preceded by `set -o pipefail` in the same script. */
+function firstPipe(script: ShellScript): [ShellCommand, ShellCommand] | undefined {
+  const commands = script.commands.filter((c) => !c.nested);
+  for (let i = 0; i < commands.length; i++) {
+    const c = commands[i];
+    if (toolOf(c) === 'set' && c.args.some((a, j) => valueOf(a) === 'pipefail' && j > 0 && /^-[a-z]*o$/.test(valueOf(c.args[j - 1])))) return undefined;
+    const next = commands[i + 1];
+    if (next && pipedInto(script, c, next)) return [c, next];
+  }
+  return undefined;
+}
+
+/** `SHELL [bash|ash, -o, pipefail, -c]` before the first piped RUN of a stage, where that shell is known to exist. */
+function shellFix(model: DockerfileModel, site: RunSite): Fix | undefined {
+  if (site.onbuild || !site.stage) return undefined;
+  const flavour = flavourOf(site);
+  const shell = flavour === 'alpine' ? '/bin/ash' : flavour === 'debian' || flavour === 'rhel' ? '/bin/bash' : undefined;
+  if (!shell) return undefined;
+  return {
+    title: `Add \`SHELL ["${shell}", "-o", "pipefail", "-c"]\` before this RUN`,
+    isPreferred: true,
+    changes: [selfChange(model, [insertLinesBefore(model, site.instruction, [`SHELL ["${shell}", "-o", "pipefail", "-c"]`])])],
+  };
+}

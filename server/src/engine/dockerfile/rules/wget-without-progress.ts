@@ -1,0 +1,38 @@
+import type { DockerfileRule } from '../../rule';
+import { hasFlag, unwrap } from '../shell';
+import { insertAtOffset, selfChange } from '../edits';
+import { commandsOf, runSites, toolOf } from '../shell-facts';
+
+/**
+ * `wget` prints a progress bar line per few KB when it has no terminal: a large download fills
+ * the build log with thousands of lines. `--progress=dot:giga` prints one dot per MB-sized chunk.
+ */
+export const wgetWithoutProgress: DockerfileRule = {
+  meta: {
+    id: 'wget-without-progress',
+    kind: 'dockerfile',
+    title: 'wget without --progress bloats the build log',
+    severity: 'information',
+    enabledByDefault: false,
+    equivalents: ['DL3047'],
+    fixable: true,
+  },
+  check({ model, report }) {
+    for (const site of runSites(model)) {
+      for (const raw of commandsOf(model, site)) {
+        const command = unwrap(raw);
+        if (toolOf(command) !== 'wget') continue;
+        if (hasFlag(command, '--progress', '-q', '--quiet', '-nv', '--no-verbose', '-o', '--output-file', '-a', '--append-output')) continue;
+        report({
+          range: model.lines.rangeOf(command.nameWord.start, command.nameWord.end),
+          message: '`wget` without `--progress` writes thousands of progress lines to the build log for a large file. Add `--progress=dot:giga` (or `-q`).',
+          fixes: command.nested ? [] : [{
+            title: 'Add `--progress=dot:giga`',
+            isPreferred: true,
+            changes: [selfChange(model, [insertAtOffset(model, command.nameWord.end, ' --progress=dot:giga')])],
+          }],
+        });
+      }
+    }
+  },
+};
