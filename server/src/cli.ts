@@ -1,5 +1,6 @@
 import { lintCommand } from './cli/lint';
 import { rulesCommand } from './cli/rules';
+import { initCommand } from './cli/init';
 import { UsageError, fail } from './cli/usage';
 
 declare const DOCKHAND_VERSION: string | undefined;
@@ -10,6 +11,8 @@ const HELP = `dockhand ${VERSION} — Dockerfile and Docker Compose best practic
 Usage:
   dockhand lint [paths|globs...] [options]  lint files, folders (searched for Dockerfiles and Compose files) or globs
   dockhand rules [--format table|json]      list every rule
+  dockhand init dockerignore|dockerfile|compose [dir] [--force] [--flavour slim|alpine|distroless] [--port n]
+                                            generate files from the project (see dockhand init --help)
   dockhand <command> --help | dockhand --version
 
 Lint options:
@@ -40,6 +43,7 @@ type Command = (args: string[]) => number | Promise<number>;
 const COMMANDS: Record<string, Command> = {
   lint: (args) => lintCommand(args, { version: VERSION, help: HELP }),
   rules: rulesCommand,
+  init: (args) => initCommand(args),
 };
 
 export async function main(argv: string[]): Promise<number> {
