@@ -369,3 +369,45 @@ export function flagValue(command: ShellCommand, flag: string): string | undefin
   }
   return undefined;
 }
+
+/** A variable a script sets for the commands after it: `export NAME=value`, `declare -x NAME=value`, or a bare `NAME=value`. */
+export interface ScriptVariable {
+  name: string;
+  /** The literal value, undefined when it depends on an expansion. */
+  value?: string;
+  /** Exported (`export`, `declare -x`): child processes such as pip see it. */
+  exported: boolean;
+  /** Offset in the script. */
+  start: number;
+}
+
+const variablesCache = new Map<string, ScriptVariable[]>();
+
+/** Variables a POSIX shell script sets as statements (not `NAME=value cmd` prefixes, see ShellCommand.assignments). */
+export function scriptVariables(source: string): ScriptVariable[] {
+  const cached = variablesCache.get(source);
+  if (cached) return cached;
+  const out: ScriptVariable[] = [];
+  if (parser && /[A-Za-z0-9_]=/.test(source)) {
+    const tree = parser.parse(source);
+    if (tree) {
+      const visit = (node: Node): void => {
+        if (node.type === 'heredoc_body' || node.type === 'comment' || node.type === 'command') return;
+        if (node.type === 'variable_assignment') {
+          const name = node.childForFieldName('name')?.text ?? '';
+          const valueNode = node.childForFieldName('value');
+          const exported = node.parent?.type === 'declaration_command'
+            && (node.parent.firstChild?.text === 'export' || node.parent.namedChildren.some((c) => c?.text === '-x'));
+          out.push({ name, value: valueNode ? literalValue(valueNode) : '', exported, start: node.startIndex });
+          return;
+        }
+        for (const child of node.namedChildren) if (child) visit(child);
+      };
+      visit(tree.rootNode);
+      tree.delete();
+    }
+  }
+  if (variablesCache.size >= SCRIPT_CACHE_LIMIT) variablesCache.delete(variablesCache.keys().next().value as string);
+  variablesCache.set(source, out);
+  return out;
+}
