@@ -3,6 +3,8 @@ import { packageManagerPrompt } from './package-manager-prompt';
 import { aptInstallRecommends } from './apt-install-recommends';
 import { aptInsteadOfAptGet } from './apt-instead-of-apt-get';
 import { osPackageUnpinned } from './os-package-unpinned';
+import { packageSignatureCheckDisabled } from './package-signature-check-disabled';
+import { packageUpgradeInBuild } from './package-upgrade-in-build';
 
 /** Rules of this set, one module each, named by their ids. */
 export const osPackageRules: DockerfileRule[] = [
@@ -10,4 +12,6 @@ export const osPackageRules: DockerfileRule[] = [
   aptInstallRecommends,
   aptInsteadOfAptGet,
   osPackageUnpinned,
+  packageSignatureCheckDisabled,
+  packageUpgradeInBuild,
 ];
