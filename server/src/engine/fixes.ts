@@ -63,6 +63,7 @@ export function fixAll(
   const keyOf = (f: Finding) => `${f.rule}:${f.range.start.line}:${f.message}`;
   let text = request.text;
   let lastKey: string | undefined;
+  let lastAlike = 0;
   for (let round = 0; round < (options.maxRounds ?? 50); round++) {
     const result = lint({ ...request, text }, view, config);
     const next = result.findings.find((f) => {
@@ -70,12 +71,15 @@ export function fixAll(
       return fix && !skipped.has(keyOf(f)) && (options.accept?.(f, fix) ?? true);
     });
     if (!next) break;
-    // A fix that leaves its own finding in place would loop forever: apply it once only.
-    if (keyOf(next) === lastKey) {
+    // A fix that leaves its own finding in place would loop forever: apply it once only. (The same
+    // finding may come back legitimately when there were several alike, one fewer each time.)
+    const alike = result.findings.filter((f) => f.rule === next.rule && f.message === next.message).length;
+    if (keyOf(next) === lastKey && alike >= lastAlike) {
       skipped.add(lastKey);
       continue;
     }
     lastKey = keyOf(next);
+    lastAlike = alike;
     const fix = preferredFix(next)!;
     let changed: Map<string, string>;
     try {

@@ -28,7 +28,7 @@ export function appendToMap(model: YamlText, map: YAMLMap, lines: string[]): Tex
 
 /** The pair of a block mapping with a given key, as written. */
 export function pairIn(map: YAMLMap, key: string) {
-  return map.items.find((p) => isScalar(p.key) && p.key.value === key);
+  return [...map.items].reverse().find((p) => isScalar(p.key) && p.key.value === key);
 }
 
 /** YAML flow list of double-quoted strings: `["CMD", "redis-cli", "ping"]`. */

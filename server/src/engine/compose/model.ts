@@ -28,6 +28,8 @@ export function parseCompose(path: string, text: string): ComposeModel {
   const model: ComposeModel = { path, text, lines, document, value: undefined, syntaxErrors };
   try {
     model.value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const shape = unsafeShape(model.value);
+    if (shape) model.refused = shape;
   } catch (error) {
     const message = (error as Error).message ?? String(error);
     model.refused = /alias/i.test(message)
@@ -35,6 +37,27 @@ export function parseCompose(path: string, text: string): ComposeModel {
       : `This file cannot be read as YAML data: ${message.split('\n')[0]}`;
   }
   return model;
+}
+
+export const MAX_DEPTH = 64;
+
+/** A value that contains itself (`&a [*a]`) or nests deeper than any Compose file: rules would recurse forever. */
+function unsafeShape(value: unknown): string | undefined {
+  const onPath = new Set<unknown>();
+  const visit = (node: unknown, depth: number): string | undefined => {
+    if (node === null || typeof node !== 'object') return undefined;
+    if (onPath.has(node)) return 'An anchor in this file contains an alias to itself, so its value never ends; it is not linted further. Remove the alias from inside its own anchor.';
+    if (depth > MAX_DEPTH) return `This file nests collections more than ${MAX_DEPTH} levels deep, far beyond any Compose file; it is not linted further. Flatten the nesting.`;
+    onPath.add(node);
+    const children = node instanceof Map ? [...node.values()] : Array.isArray(node) ? node : Object.values(node);
+    for (const child of children) {
+      const problem = visit(child, depth + 1);
+      if (problem) return problem;
+    }
+    onPath.delete(node);
+    return undefined;
+  };
+  return visit(value, 0);
 }
 
 function yamlMessage(message: string): string {
@@ -58,9 +81,11 @@ export function nodeRange(model: ComposeModel, node: Node | Pair | null | undefi
 /** A map's pair for `key`, looking through `<<` merges (the pair is where it is written). */
 export function pairOf(model: ComposeModel, map: YAMLMap, key: string, depth = 0): Pair | undefined {
   let merged: Pair | undefined;
+  let own: Pair | undefined;
   for (const pair of map.items) {
     const k = isScalar(pair.key) ? pair.key.value : pair.key;
-    if (k === key) return pair;
+    // With a duplicate key (a YAML error), the value comes from the last one: point there too.
+    if (k === key) own = pair;
     if (k === '<<' && depth < 10 && !merged) {
       for (const source of mergeSources(model, pair.value as Node)) {
         merged = pairOf(model, source, key, depth + 1);
@@ -68,7 +93,7 @@ export function pairOf(model: ComposeModel, map: YAMLMap, key: string, depth = 0
       }
     }
   }
-  return merged;
+  return own ?? merged;
 }
 
 function mergeSources(model: ComposeModel, node: Node | null): YAMLMap[] {
