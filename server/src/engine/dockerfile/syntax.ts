@@ -49,9 +49,6 @@ export function syntaxFindings(model: DockerfileModel): Finding[] {
       report(instruction.getInstructionRange(), `\`${keyword}\` needs arguments: complete the instruction or remove it.`);
     }
   }
-  const first = instructions.find((i) => keywordOf(i) !== 'ARG');
-  if (first && keywordOf(first) !== 'FROM' && KEYWORDS.includes(keywordOf(first))) {
-    report(first.getInstructionRange(), 'A Dockerfile must start with `FROM` (only `ARG` may come before it): add `FROM <image>` above this line.');
-  }
+  // An instruction before the first FROM is the rule instruction-before-from (DL3061), so it can carry its peer code.
   return findings;
 }

@@ -1,0 +1,111 @@
+import type { Copy, Instruction } from 'dockerfile-ast';
+import type { Range } from '../finding';
+import type { DockerfileModel, Stage } from './model';
+import { keywordOf } from './model';
+
+/** The words of instructions as Docker reads them, with their places, for the instruction-level rules. */
+
+export interface Word {
+  /** Without the surrounding quotes. */
+  value: string;
+  /** As written in the file (escapes and quotes kept). */
+  text: string;
+  range: Range;
+  /** Offsets of the word as written. */
+  start: number;
+  end: number;
+  quoted: boolean;
+}
+
+export interface CopyOperands {
+  instruction: Instruction;
+  keyword: 'COPY' | 'ADD';
+  flags: { name: string; value: string | undefined; range: Range }[];
+  sources: Word[];
+  destination: Word;
+  /** Written as a JSON array. */
+  json: boolean;
+  /** The `--from=` value, when given. */
+  from?: Word;
+}
+
+export function unquote(text: string): string {
+  if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0]) return text.slice(1, -1);
+  return text;
+}
+
+function wordOf(model: DockerfileModel, text: string, range: Range, json: boolean): Word {
+  const start = model.lines.offsetAt(range.start);
+  const end = model.lines.offsetAt(range.end);
+  const value = json ? text.replace(/^"|"$/g, '') : unquote(text);
+  const raw = model.text.slice(start, end);
+  return { value, text: raw, range, start, end, quoted: json || /^["']/.test(raw) };
+}
+
+/** Sources, destination and flags of a COPY or ADD; undefined for heredocs and half-typed lines. */
+export function copyOperands(model: DockerfileModel, instruction: Instruction): CopyOperands | undefined {
+  const keyword = keywordOf(instruction);
+  if (keyword !== 'COPY' && keyword !== 'ADD') return undefined;
+  const copy = instruction as Copy;
+  if (copy.getHeredocs().length > 0) return undefined;
+  const json = copy.getJSONStrings();
+  const isJson = json.length >= 2;
+  const words = isJson
+    ? json.map((j) => wordOf(model, j.getValue(), j.getRange(), true))
+    : instruction.getArguments().map((a) => wordOf(model, a.getValue(), a.getRange(), false));
+  if (words.length < 2) return undefined;
+  const flags = copy.getFlags().map((f) => ({ name: f.getName().toLowerCase(), value: f.getValue() ?? undefined, range: f.getRange() }));
+  const fromFlag = copy.getFlags().find((f) => f.getName().toLowerCase() === 'from');
+  let from: Word | undefined;
+  const fromRange = fromFlag?.getValueRange();
+  if (fromFlag && fromRange) from = wordOf(model, fromFlag.getValue() ?? '', fromRange, false);
+  return {
+    instruction,
+    keyword,
+    flags,
+    sources: words.slice(0, -1),
+    destination: words[words.length - 1],
+    json: isJson,
+    from,
+  };
+}
+
+export interface PlacedInstruction {
+  instruction: Instruction;
+  keyword: string;
+  /** Undefined for instructions before the first FROM. */
+  stage?: Stage;
+}
+
+/** Every top-level instruction with its stage, those before the first FROM included. */
+export function placedInstructions(model: DockerfileModel): PlacedInstruction[] {
+  const stageByInstruction = new Map<Instruction, Stage>();
+  for (const stage of model.stages) {
+    stageByInstruction.set(stage.from, stage);
+    for (const instruction of stage.instructions) stageByInstruction.set(instruction, stage);
+  }
+  return model.ast.getInstructions().map((instruction) => ({ instruction, keyword: keywordOf(instruction), stage: stageByInstruction.get(instruction) }));
+}
+
+/** The instruction an ONBUILD wraps, as a parsed instruction. */
+export function onbuildTrigger(instruction: Instruction): Instruction | undefined {
+  if (keywordOf(instruction) !== 'ONBUILD') return undefined;
+  return (instruction as unknown as { getTriggerInstruction(): Instruction | null }).getTriggerInstruction() ?? undefined;
+}
+
+/** Argument words of an instruction (quotes kept in `text`, removed in `value`). */
+export function argumentWords(model: DockerfileModel, instruction: Instruction): Word[] {
+  return instruction.getArguments().map((a) => wordOf(model, a.getValue(), a.getRange(), false));
+}
+
+/** True when the word holds a `$VAR`/`${VAR}` Docker substitutes at build time. */
+export function hasVariable(text: string): boolean {
+  return /\$(\{|[A-Za-z_])/.test(text);
+}
+
+/** The stage a `--from=` value names: a stage name (case-insensitive) or an index. */
+export function stageNamed(model: DockerfileModel, name: string): Stage | undefined {
+  if (/^\d+$/.test(name)) return model.stages[Number(name)];
+  const lower = name.toLowerCase();
+  return model.stages.find((s) => s.name?.toLowerCase() === lower);
+}

@@ -1,0 +1,31 @@
+import type { DockerfileRule } from '../../rule';
+import { copyOperands, hasVariable, placedInstructions } from '../operands';
+import { replaceOffsets, selfChange } from '../edits';
+
+/** `COPY a b dest`: with several sources Docker requires a folder destination written with a trailing `/`. */
+export const copyMultiSourceDestination: DockerfileRule = {
+  meta: {
+    id: 'copy-multi-source-destination',
+    kind: 'dockerfile',
+    title: 'COPY with several sources needs a destination ending in /',
+    severity: 'error',
+    enabledByDefault: true,
+    equivalents: ['DL3021'],
+    fixable: true,
+  },
+  check({ model, report }) {
+    for (const { instruction } of placedInstructions(model)) {
+      const copy = copyOperands(model, instruction);
+      if (!copy || copy.sources.length < 2) continue;
+      const dest = copy.destination;
+      if (dest.value.endsWith('/') || dest.value.endsWith('\\') || hasVariable(dest.text)) continue;
+      // Insert the slash inside the quotes of a quoted destination.
+      const at = dest.quoted ? dest.end - 1 : dest.end;
+      report({
+        range: dest.range,
+        message: `${copy.keyword} with ${copy.sources.length} sources needs a folder destination ending in \`/\`; Docker refuses \`${dest.value}\`. Write \`${dest.value}/\`.`,
+        fixes: [{ title: `Add a trailing slash: ${dest.value}/`, isPreferred: true, changes: [selfChange(model, [replaceOffsets(model, at, at, '/')])] }],
+      });
+    }
+  },
+};
