@@ -12,6 +12,9 @@ import { lnShInsteadOfShell } from './ln-sh-instead-of-shell';
 import { pipeWithoutPipefail } from './pipe-without-pipefail';
 import { useraddHighUid } from './useradd-high-uid';
 import { copyArchiveThenExtract } from './copy-archive-then-extract';
+import { tlsVerificationDisabled } from './tls-verification-disabled';
+import { curlPipeToShell } from './curl-pipe-to-shell';
+import { chpasswdLiteralPassword } from './chpasswd-literal-password';
 
 /** Rules of this set, one module each, named by their ids. */
 export const shellRules: DockerfileRule[] = [
@@ -28,4 +31,7 @@ export const shellRules: DockerfileRule[] = [
   pipeWithoutPipefail,
   useraddHighUid,
   copyArchiveThenExtract,
+  tlsVerificationDisabled,
+  curlPipeToShell,
+  chpasswdLiteralPassword,
 ];

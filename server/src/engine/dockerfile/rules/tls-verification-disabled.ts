@@ -1,0 +1,107 @@
+import type { DockerfileRule } from '../../rule';
+import type { ShellCommand, ShellWord } from '../shell';
+import { positionals, unwrap } from '../shell';
+import { commandsOf, runSites, toolOf, valueOf } from '../shell-facts';
+
+interface Insecure {
+  word: ShellWord;
+  what: string;
+  equivalents: string[];
+}
+
+const FALSE = /^(false|0|no|off)$/i;
+
+/** Flags, settings and variables of a command that switch certificate checks off. */
+function insecureParts(command: ShellCommand): Insecure[] {
+  const found: Insecure[] = [];
+  const flag = (test: (v: string) => boolean, what: string, equivalents: string[]) => {
+    for (const word of command.args) {
+      const v = valueOf(word);
+      if (v === '--') break;
+      if (test(v)) found.push({ word, what, equivalents });
+    }
+  };
+  const tool = toolOf(command);
+  const values = command.args.map(valueOf);
+  switch (tool) {
+    case 'curl':
+      flag((v) => v === '--insecure' || v === '-k' || /^-[a-zA-Z]*k[a-zA-Z]*$/.test(v) && !v.startsWith('--'), '`curl -k/--insecure` accepts any certificate', ['CKV2_DOCKER_2']);
+      break;
+    case 'wget':
+      flag((v) => v === '--no-check-certificate', '`wget --no-check-certificate` accepts any certificate', ['CKV2_DOCKER_3']);
+      break;
+    case 'npm':
+    case 'yarn':
+    case 'pnpm': {
+      flag((v) => /^--strict-ssl=(false|0)$/i.test(v), `\`${tool} --strict-ssl=false\` accepts any certificate`, ['CKV2_DOCKER_13']);
+      const key = values.findIndex((v) => /^(strict-ssl|strictSsl)$/i.test(v));
+      const sub = positionals(command).map(valueOf);
+      if (key >= 0 && (sub[0] === 'set' || (sub[0] === 'config' && sub[1] === 'set')) && FALSE.test(values[key + 1] ?? '')) {
+        found.push({ word: command.args[key], what: `\`${tool} config set strict-ssl false\` makes every later install accept any certificate`, equivalents: ['CKV2_DOCKER_13'] });
+      }
+      break;
+    }
+    case 'git': {
+      const at = values.findIndex((v, i) => /^http\.sslverify(=|$)/i.test(v) && (FALSE.test(v.split('=')[1] ?? '') || FALSE.test(values[i + 1] ?? '')));
+      if (at >= 0 && (values.includes('config') || values.includes('-c'))) {
+        found.push({ word: command.args[at], what: '`http.sslVerify false` makes git accept any certificate', equivalents: [] });
+      }
+      break;
+    }
+    default:
+      if (/^pip[\d.]*$/.test(tool) || (/^python[\d.]*$/.test(tool) && values[0] === '-m')) {
+        flag((v) => v === '--trusted-host' || v.startsWith('--trusted-host='), '`pip --trusted-host` downloads from that host without checking its certificate', ['CKV2_DOCKER_4']);
+        const key = values.findIndex((v) => /^(global|install)\.trusted-host$/.test(v));
+        if (key >= 0) found.push({ word: command.args[key], what: '`pip config set global.trusted-host` makes every later install skip certificate checks for that host', equivalents: ['CKV2_DOCKER_4'] });
+      }
+  }
+  return found;
+}
+
+/** `GIT_SSL_NO_VERIFY=1 git clone …`, `export NODE_TLS_REJECT_UNAUTHORIZED=0`. */
+function insecureAssignment(text: string): string | undefined {
+  const [name, value = ''] = text.replace(/["']/g, '').split('=');
+  if (name === 'GIT_SSL_NO_VERIFY' && value !== '' && !FALSE.test(value)) return 'GIT_SSL_NO_VERIFY makes git accept any certificate';
+  if (name === 'NODE_TLS_REJECT_UNAUTHORIZED' && value === '0') return 'NODE_TLS_REJECT_UNAUTHORIZED=0 makes Node.js accept any certificate';
+  if (name === 'PYTHONHTTPSVERIFY' && value === '0') return 'PYTHONHTTPSVERIFY=0 makes Python accept any certificate';
+  if (/^(NPM_CONFIG_STRICT_SSL|YARN_STRICT_SSL)$/i.test(name) && FALSE.test(value)) return `${name}=false makes the package manager accept any certificate`;
+  return undefined;
+}
+
+/**
+ * A download that accepts any certificate can be swapped by anyone on the network path (a proxy,
+ * a compromised Wi-Fi, a CI neighbour): the build then runs their code. Fix the trust store
+ * instead (`COPY corp-ca.crt /usr/local/share/ca-certificates/` + `update-ca-certificates`).
+ */
+export const tlsVerificationDisabled: DockerfileRule = {
+  meta: {
+    id: 'tls-verification-disabled',
+    kind: 'dockerfile',
+    title: 'Do not turn TLS certificate verification off in RUN',
+    severity: 'warning',
+    enabledByDefault: true,
+    equivalents: ['CKV2_DOCKER_2', 'CKV2_DOCKER_3', 'CKV2_DOCKER_4', 'CKV2_DOCKER_13'],
+    fixable: false,
+  },
+  check({ model, report }) {
+    const advice = 'Keep certificate checks on; for a private CA, add it to the trust store (`update-ca-certificates`) or point the tool at it (`--cacert`, `cafile`).';
+    for (const site of runSites(model)) {
+      for (const raw of commandsOf(model, site)) {
+        const command = unwrap(raw);
+        for (const part of insecureParts(command)) {
+          report({ range: model.lines.rangeOf(part.word.start, part.word.end), message: `${part.what}. ${advice}`, equivalents: part.equivalents });
+        }
+        const exported = toolOf(raw) === 'export' ? raw.args.map((a) => ({ text: valueOf(a), start: a.start, end: a.end })) : [];
+        for (const assignment of exported) {
+          const what = insecureAssignment(assignment.text);
+          if (what) report({ range: model.lines.rangeOf(assignment.start, assignment.end), message: `${what}. ${advice}`, equivalents: [] });
+        }
+        for (const assignment of raw.assignments) {
+          const what = insecureAssignment(assignment);
+          if (what) report({ range: model.lines.rangeOf(raw.start, raw.nameWord.start), message: `${what}. ${advice}`, equivalents: [] });
+        }
+      }
+    }
+  },
+};
+
