@@ -85,7 +85,7 @@ export function initCommand(args: string[], out: NodeJS.WritableStream = process
       continue;
     }
     fs.writeFileSync(file.path, file.content);
-    out.write(`  ${file.action === 'merge' ? `updated ${shown}: added ${file.added!.join(', ')}` : `${file.action === 'replace' ? 'replaced' : 'created'} ${shown}`}\n`);
+    out.write(`  ${file.action === 'merge' ? `updated ${shown}: added ${summarise(file.added!)}` : `${file.action === 'replace' ? 'replaced' : 'created'} ${shown}`}\n`);
   }
   return refused > 0 ? 1 : 0;
 }
@@ -100,4 +100,8 @@ function describeFacts(facts: ProjectFacts): string {
   }
   if (app.language === 'python') return `Python ${app.version} (${app.manager}), ${port}${services}`;
   return `Go ${app.version} (${app.mainPackage}), ${port}${services}`;
+}
+
+function summarise(lines: string[]): string {
+  return lines.length <= 6 ? lines.join(', ') : `${lines.slice(0, 5).join(', ')} and ${lines.length - 5} more`;
 }

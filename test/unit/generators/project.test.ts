@@ -1,0 +1,101 @@
+import * as assert from 'assert';
+import * as path from 'path';
+import { MemoryWorkspace } from '../../../server/src/engine/workspace';
+import { detectProject, type GoProject, type NodeProject, type PythonProject } from '../../../server/src/engine/generators/project';
+import { PROJECTS } from './fixtures';
+
+const ROOT = path.resolve('/project');
+
+function detect(files: Record<string, string>) {
+  return detectProject(new MemoryWorkspace(Object.fromEntries(Object.entries(files).map(([n, c]) => [path.join(ROOT, n), c]))), ROOT);
+}
+
+describe('project detection', () => {
+  it('Node with npm: lockfile, entry from the start script, port from the source, health route', () => {
+    const facts = detect(PROJECTS['node-npm']);
+    const app = facts.app as NodeProject;
+    assert.strictEqual(app.language, 'node');
+    assert.strictEqual(app.manager, 'npm');
+    assert.deepStrictEqual(app.manifests, ['package.json', 'package-lock.json']);
+    assert.strictEqual(app.entry, 'index.js');
+    assert.deepStrictEqual(app.port, { value: 8080, detected: true });
+    assert.strictEqual(app.healthPath, '/health');
+    assert.strictEqual(app.build, undefined);
+    assert.deepStrictEqual(facts.services, ['postgres']);
+    assert.strictEqual(facts.name, 'shop-api');
+  });
+
+  it('Node with pnpm: packageManager field, engines range, scoped name', () => {
+    const facts = detect(PROJECTS['node-pnpm']);
+    const app = facts.app as NodeProject;
+    assert.strictEqual(app.manager, 'pnpm');
+    assert.strictEqual(app.entry, 'src/main.js');
+    assert.strictEqual(app.version, '22');
+    assert.deepStrictEqual(facts.services, ['redis']);
+    assert.strictEqual(facts.name, 'worker');
+  });
+
+  it('TypeScript + Prisma: build script, outDir from a tsconfig with comments, .nvmrc, provider from the schema', () => {
+    const facts = detect(PROJECTS['node-ts-prisma']);
+    const app = facts.app as NodeProject;
+    assert.deepStrictEqual(app.build, ['npm', 'run', 'build']);
+    assert.strictEqual(app.outputDir, 'dist');
+    assert.strictEqual(app.entry, 'dist/server.js');
+    assert.strictEqual(app.version, '20');
+    assert.ok(app.prisma && app.typescript);
+    assert.strictEqual(app.healthPath, '/healthz');
+    assert.deepStrictEqual(facts.services, ['postgres', 'redis']);
+  });
+
+  it('TypeScript without a build script builds with tsc and starts the compiled entry', () => {
+    const app = detect({ 'package.json': '{"devDependencies":{"typescript":"^5"}}', 'yarn.lock': '', 'src/main.ts': '' }).app as NodeProject;
+    assert.strictEqual(app.manager, 'yarn');
+    assert.deepStrictEqual(app.build, ['yarn', 'tsc']);
+    assert.strictEqual(app.entry, 'dist/main.js');
+    assert.deepStrictEqual(app.port, { value: 3000, detected: false });
+  });
+
+  it('Python with pip: requirements, gunicorn for Flask, .python-version', () => {
+    const facts = detect(PROJECTS['python-pip']);
+    const app = facts.app as PythonProject;
+    assert.strictEqual(app.manager, 'pip');
+    assert.strictEqual(app.requirements, 'requirements.txt');
+    assert.strictEqual(app.version, '3.11');
+    assert.deepStrictEqual(app.start, ['gunicorn', '--bind', '0.0.0.0:8000', 'app:app']);
+    assert.deepStrictEqual(facts.services, ['postgres', 'redis']);
+  });
+
+  it('Python with poetry: FastAPI app found by its variable, uvicorn start, MongoDB from pymongo', () => {
+    const facts = detect(PROJECTS['python-poetry']);
+    const app = facts.app as PythonProject;
+    assert.strictEqual(app.manager, 'poetry');
+    assert.deepStrictEqual(app.manifests, ['pyproject.toml', 'poetry.lock']);
+    assert.strictEqual(app.version, '3.12');
+    assert.deepStrictEqual(app.start, ['uvicorn', 'app.main:api', '--host', '0.0.0.0', '--port', '8000']);
+    assert.deepStrictEqual(facts.services, ['mongo']);
+  });
+
+  it('Python with uv', () => {
+    const app = detect({ 'pyproject.toml': '[project]\nname = "x"\nrequires-python = ">=3.13"\ndependencies = ["django>=5", "psycopg[binary]"]\n', 'uv.lock': '', 'manage.py': '', 'mysite/wsgi.py': '' }).app as PythonProject;
+    assert.strictEqual(app.manager, 'uv');
+    assert.strictEqual(app.version, '3.13');
+    assert.deepStrictEqual(app.start, ['gunicorn', '--bind', '0.0.0.0:8000', 'mysite.wsgi']);
+  });
+
+  it('Go: version from go.mod, main package under cmd/, port and route from main.go, services from modules', () => {
+    const facts = detect(PROJECTS['go']);
+    const app = facts.app as GoProject;
+    assert.strictEqual(app.version, '1.22');
+    assert.strictEqual(app.mainPackage, './cmd/inventory');
+    assert.strictEqual(app.binary, 'inventory');
+    assert.deepStrictEqual(app.port, { value: 9090, detected: true });
+    assert.strictEqual(app.healthPath, '/healthz');
+    assert.deepStrictEqual(facts.services, ['postgres', 'redis']);
+  });
+
+  it('an empty or unknown folder has no app and never throws', () => {
+    assert.strictEqual(detect({}).app, undefined);
+    assert.strictEqual(detect({ 'package.json': '{ not json' }).app?.language, 'node');
+    assert.strictEqual(detect({ 'README.md': '' }).app, undefined);
+  });
+});
