@@ -46,19 +46,18 @@ export function namesInScope(stage: Stage, line: number): Set<string> {
   return names;
 }
 
-/** Edit distance, for "did you mean" suggestions (small strings only). */
+/** Edit distance (with transpositions), for "did you mean" suggestions (small strings only). */
 export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_v, i) => i);
+  // Optimal string alignment: a swap of two neighbours (`PAHT`/`PATH`) costs 1.
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_v, i) => Array.from({ length: b.length + 1 }, (_w, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return row[b.length];
+  return d[a.length][b.length];
 }
 
 /** The closest name within distance 2 (case-insensitive match counts as 1), if any. */
@@ -74,4 +73,11 @@ export function closestName(name: string, candidates: Iterable<string>): string 
     }
   }
   return best;
+}
+
+/** A variable reference as dockerfile-ast reports it; `${X-word}` comes back named `X-word`. */
+export function variableReference(variable: { getName(): string; getModifier(): string | null }): { name: string; hasDefault: boolean } {
+  const full = variable.getName();
+  const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(full)?.[0] ?? '';
+  return { name, hasDefault: variable.getModifier() !== null || name !== full };
 }

@@ -1,45 +1,91 @@
 import type { Instruction } from 'dockerfile-ast';
-import type { Finding, Fix } from '../finding';
+import type { Finding, Fix, RuleMeta } from '../finding';
 import type { DockerfileModel } from './model';
+import { stageRange } from './model';
 import { selfChange } from './edits';
 
 /**
  * Inline suppression comments, ours and the peers' so existing files keep working:
- * - `# dockhand-ignore=<ids>` and `# hadolint ignore=<ids>`: the next instruction;
+ * - `# dockhand-ignore=<ids>` and `# hadolint ignore=<ids>`: the next instruction (hadolint's form
+ *   is dropped whole when it names an id that no rule knows, as hadolint does);
+ * - `# check=skip=<ids>` below the parser directives: the next instruction, like BuildKit;
+ * - `# hadolint stage ignore=<ids>`: the stage it precedes (or the one it is in);
  * - `# dockhand-ignore-file=<ids>` and `# hadolint global ignore=<ids>`: the whole file;
- * - BuildKit's `# check=skip=<ids>|all` parser directive at the top of the file.
+ * - BuildKit's `# check=skip=<ids>|all;error=true;experimental=<ids>|all` parser directive at the
+ *   top of the file: skip those checks, report every build check as an error, run experimental ones.
+ * - `# hadolint shell=<shell>`: RUN is not a POSIX shell (powershell): shell rules stay quiet.
  * Ids are Dockhand rule ids or any equivalent peer code, case-insensitive.
  */
 export interface Suppressions {
   file: Set<string>;
-  /** Ids suppressed on the lines of one instruction: [first line, last line, ids]. */
+  /** Ids suppressed on a range of lines (one instruction, or one stage): [first line, last line, ids]. */
   instructions: { first: number; last: number; ids: Set<string> }[];
+  /** The `# check=` parser directive at the top of the file. */
+  check: CheckDirective;
 }
 
-const NEXT_INSTRUCTION = /^\s*#\s*(?:dockhand-ignore\s*[=:]?|hadolint\s+ignore\s*=)\s*(.+)$/i;
+export interface CheckDirective {
+  /** Checks skipped by `skip=` (lower-case ids; `all` for every non-experimental check). */
+  skip: Set<string>;
+  /** `error=true`: a build check finding fails the build. */
+  error: boolean;
+  /** Experimental checks turned on by `experimental=` (lower-case ids; `all`). */
+  experimental: Set<string>;
+}
+
+/** Docker's build checks (`docker build --check`), which `# check=error=true` turns into errors. */
+export const BUILDKIT_CHECKS: readonly string[] = [
+  'StageNameCasing', 'FromAsCasing', 'NoEmptyContinuation', 'ConsistentInstructionCasing', 'DuplicateStageName',
+  'ReservedStageName', 'JSONArgsRecommended', 'MaintainerDeprecated', 'UndefinedArgInFrom', 'WorkdirRelativePath',
+  'UndefinedVar', 'MultipleInstructionsDisallowed', 'LegacyKeyValueFormat', 'RedundantTargetPlatform',
+  'SecretsUsedInArgOrEnv', 'InvalidDefaultArgInFrom', 'FromPlatformFlagConstDisallowed', 'CopyIgnoredFile',
+  'InvalidDefinitionDescription', 'ExposeProtoCasing', 'ExposeInvalidFormat', 'InvalidBaseImagePlatform',
+];
+const BUILDKIT_LOWER = new Set(BUILDKIT_CHECKS.map((c) => c.toLowerCase()));
+/** BuildKit checks that run only when `# check=experimental=` names them. */
+export const EXPERIMENTAL_CHECKS: readonly string[] = ['InvalidDefinitionDescription'];
+const EXPERIMENTAL_LOWER = new Set(EXPERIMENTAL_CHECKS.map((c) => c.toLowerCase()));
+
+const NEXT_INSTRUCTION = /^\s*#\s*dockhand-ignore\s*[=:]?\s*(.+)$/i;
+const HADOLINT_NEXT = /^\s*#\s*hadolint\s+ignore\s*=\s*(.+)$/i;
+const HADOLINT_STAGE = /^\s*#\s*hadolint\s+stage\s+ignore\s*=\s*(.+)$/i;
+const HADOLINT_SHELL = /^\s*#\s*hadolint\s+shell\s*=\s*(\S+)/i;
+const CHECK_NEXT = /^\s*#\s*check\s*=\s*(.+)$/i;
 const WHOLE_FILE = /^\s*#\s*(?:dockhand-ignore-file\s*[=:]?|hadolint\s+global\s+ignore\s*=)\s*(.+)$/i;
 const DIRECTIVE = /^\s*#\s*([a-zA-Z][a-zA-Z0-9_-]*)\s*=\s*(.*)$/;
 
+/** The ids of a list, up to a trailing comment (`# why`, `// why`). */
 function ids(list: string): string[] {
-  return list.split(/[,\s]+/).map((s) => s.trim().toLowerCase()).filter(Boolean);
+  return list.replace(/\s(?:#|\/\/).*$/, '').split(/[,\s]+/).map((s) => s.trim().toLowerCase()).filter(Boolean);
 }
 
-export function parseSuppressions(model: DockerfileModel): Suppressions {
-  const result: Suppressions = { file: new Set(), instructions: [] };
+const HADOLINT_CODE = /^(?:dl|sc)\d{4}$/;
+
+/**
+ * Reads every suppression comment. `isKnownId` (lower-case id → known) decides which ids a
+ * `# hadolint ignore=` may name; by default hadolint's own DL/SC codes.
+ */
+export function parseSuppressions(model: DockerfileModel, isKnownId: (id: string) => boolean = (id) => HADOLINT_CODE.test(id)): Suppressions {
+  const result: Suppressions = { file: new Set(), instructions: [], check: { skip: new Set(), error: false, experimental: new Set() } };
   const instructions = model.ast.getInstructions();
   const directiveEnd = directiveBlockEnd(model);
   let next = 0;
+  const nextInstruction = (line: number) => {
+    while (next < instructions.length && instructions[next].getRange().start.line <= line) next++;
+    return instructions[next];
+  };
+  const forNext = (line: number, list: string[]) => {
+    const target = nextInstruction(line);
+    if (!target || list.length === 0) return;
+    const range = target.getRange();
+    result.instructions.push({ first: range.start.line, last: range.end.line, ids: new Set(list) });
+  };
   for (let line = 0; line < model.lines.lineCount; line++) {
-    const text = model.lines.lineText(line);
+    const text = model.lines.lineText(line).replace(/^\uFEFF/, '');
     if (!text.trimStart().startsWith('#')) continue;
     if (line < directiveEnd) {
       const directive = DIRECTIVE.exec(text);
-      if (directive && directive[1].toLowerCase() === 'check') {
-        for (const part of directive[2].split(';')) {
-          const [key, value = ''] = part.split('=');
-          if (key.trim().toLowerCase() === 'skip') for (const id of ids(value)) result.file.add(id);
-        }
-      }
+      if (directive && directive[1].toLowerCase() === 'check') readCheckDirective(directive[2], result.check);
       continue;
     }
     const whole = WHOLE_FILE.exec(text);
@@ -47,15 +93,50 @@ export function parseSuppressions(model: DockerfileModel): Suppressions {
       for (const id of ids(whole[1])) result.file.add(id);
       continue;
     }
-    const local = NEXT_INSTRUCTION.exec(text);
-    if (!local) continue;
-    while (next < instructions.length && instructions[next].getRange().start.line <= line) next++;
-    const target = instructions[next];
-    if (!target) continue;
-    const range = target.getRange();
-    result.instructions.push({ first: range.start.line, last: range.end.line, ids: new Set(ids(local[1])) });
+    const ours = NEXT_INSTRUCTION.exec(text);
+    if (ours && !/^\s*#\s*dockhand-ignore-file/i.test(text)) {
+      forNext(line, ids(ours[1]));
+      continue;
+    }
+    const hadolint = HADOLINT_NEXT.exec(text);
+    if (hadolint) {
+      const list = ids(hadolint[1]);
+      if (list.every(isKnownId)) forNext(line, list);
+      continue;
+    }
+    const stageIgnore = HADOLINT_STAGE.exec(text);
+    if (stageIgnore) {
+      const range = stageLinesFor(model, line);
+      if (range) result.instructions.push({ ...range, ids: new Set(ids(stageIgnore[1])) });
+      continue;
+    }
+    const check = CHECK_NEXT.exec(text);
+    if (check) {
+      const skip = check[1].replace(/\s(?:#|\/\/).*$/, '').split(';').map((part) => part.split('=')).find(([key]) => key.trim().toLowerCase() === 'skip');
+      if (skip) forNext(line, ids(skip[1] ?? ''));
+    }
   }
   return result;
+}
+
+function readCheckDirective(value: string, check: CheckDirective): void {
+  for (const part of value.split(';')) {
+    const [key, setting = ''] = part.split('=');
+    const name = key.trim().toLowerCase();
+    if (name === 'skip') for (const id of ids(setting)) check.skip.add(id);
+    else if (name === 'error') check.error = setting.trim().toLowerCase() === 'true';
+    else if (name === 'experimental') for (const id of ids(setting)) check.experimental.add(id);
+  }
+}
+
+/** The lines of the stage a `# hadolint stage ignore=` comment applies to: the next FROM's, or the enclosing one. */
+function stageLinesFor(model: DockerfileModel, line: number): { first: number; last: number } | undefined {
+  const following = model.stages.find((s) => s.from.getRange().start.line > line);
+  const before = model.ast.getInstructions().filter((i) => i.getRange().start.line > line && (!following || i.getRange().start.line < following.from.getRange().start.line));
+  const enclosing = [...model.stages].reverse().find((s) => s.from.getRange().start.line < line);
+  const stage = following && (before.length === 0 || !enclosing) ? following : enclosing ?? following;
+  if (!stage) return undefined;
+  return { first: stage.from.getRange().start.line, last: stageRange(stage).end.line };
 }
 
 function matches(idSet: Set<string>, finding: Finding): boolean {
@@ -63,10 +144,58 @@ function matches(idSet: Set<string>, finding: Finding): boolean {
   return finding.equivalents.some((code) => idSet.has(code.toLowerCase()));
 }
 
+function isExperimental(equivalents: readonly string[]): boolean {
+  return equivalents.some((code) => EXPERIMENTAL_LOWER.has(code.toLowerCase()));
+}
+
+/** True when `# check=experimental=` turns on this (experimental, off-by-default) rule. */
+export function enabledByCheckDirective(suppressions: Suppressions, meta: RuleMeta): boolean {
+  if (!isExperimental(meta.equivalents)) return false;
+  const on = suppressions.check.experimental;
+  return on.has('all') || on.has(meta.id) || meta.equivalents.some((code) => on.has(code.toLowerCase()));
+}
+
 export function isSuppressed(suppressions: Suppressions, finding: Finding): boolean {
   if (suppressions.file.has('all') || matches(suppressions.file, finding)) return true;
+  const skip = suppressions.check.skip;
+  const buildCheck = finding.equivalents.some((code) => BUILDKIT_LOWER.has(code.toLowerCase()));
+  // BuildKit: `skip=` never applies to an experimental check that `experimental=` turned on.
+  const experimentalOn = isExperimental(finding.equivalents) && suppressions.check.experimental.size > 0;
+  if (!experimentalOn && ((skip.has('all') && buildCheck) || matches(skip, finding))) return true;
   const line = finding.range.start.line;
-  return suppressions.instructions.some((s) => line >= s.first && line <= s.last && matches(s.ids, finding));
+  return suppressions.instructions.some((s) => line >= s.first && line <= s.last && (s.ids.has('all') || matches(s.ids, finding)));
+}
+
+/** `# check=error=true`: findings of Docker's build checks become errors. */
+export function withCheckSeverity(suppressions: Suppressions, finding: Finding): Finding {
+  if (!suppressions.check.error || finding.severity === 'error') return finding;
+  if (!finding.equivalents.some((code) => BUILDKIT_LOWER.has(code.toLowerCase()))) return finding;
+  return { ...finding, severity: 'error' };
+}
+
+const shellByModel = new WeakMap<DockerfileModel, string | null>();
+
+/**
+ * The shell a `# hadolint shell=<name>` comment declares for RUN (e.g. `powershell`), if any.
+ * Shell rules consult `runsPosixShell` so a PowerShell file is not read as bash.
+ */
+export function declaredShell(model: DockerfileModel): string | undefined {
+  let shell = shellByModel.get(model);
+  if (shell === undefined) {
+    shell = null;
+    for (let line = 0; line < model.lines.lineCount; line++) {
+      const match = HADOLINT_SHELL.exec(model.lines.lineText(line));
+      if (match) shell = match[1];
+    }
+    shellByModel.set(model, shell);
+  }
+  return shell ?? undefined;
+}
+
+/** False when a `# hadolint shell=` comment declares a shell that is not a POSIX shell. */
+export function runsPosixShell(model: DockerfileModel): boolean {
+  const shell = declaredShell(model);
+  return shell === undefined || /^(?:.*\/)?(?:sh|bash|ash|dash|zsh|ksh|mksh|busybox)$/i.test(shell);
 }
 
 /** The line after the parser directives (`# syntax=`, `# escape=`, `# check=`) at the top of the file. */

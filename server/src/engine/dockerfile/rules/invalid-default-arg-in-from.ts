@@ -1,5 +1,5 @@
 import type { DockerfileRule } from '../../rule';
-import { PLATFORM_ARGS } from '../build-args';
+import { PLATFORM_ARGS, variableReference } from '../build-args';
 
 const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const DOMAIN = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?';
@@ -46,7 +46,7 @@ export const invalidDefaultArgInFrom: DockerfileRule = {
       const raw = stage.from.getImage();
       const range = stage.from.getImageRange();
       if (!raw || !range || !raw.includes('$')) continue;
-      const used = stage.from.getVariables().map((v) => v.getName()).filter((n) => model.globalArgs.has(n));
+      const used = stage.from.getVariables().map((v) => variableReference(v).name).filter((n) => model.globalArgs.has(n));
       if (used.length === 0) continue;
       const image = expandDefaults(raw, defaults);
       if (stageNames.has(image.toLowerCase()) || isValidImageReference(image)) continue;

@@ -40,7 +40,7 @@ export const secretInEnv: DockerfileRule = {
         for (const property of properties) {
           const name = property.getName();
           const value = property.getValue() ?? '';
-          const byName = isSecretName(name);
+          const byName = isSecretName(name) || isAccessKeyId(name);
           const kind = value && !isReference(value) ? credentialKind(value) : undefined;
           if (!byName && !kind) continue;
           // An empty ENV default stores nothing; an ARG is filled by --build-arg and recorded either way.
@@ -64,6 +64,14 @@ export const secretInEnv: DockerfileRule = {
     }
   },
 };
+
+/**
+ * `AWS_ACCESS_KEY_ID` and the like: an identifier rather than the secret, but it only ever travels
+ * with its secret key, and hadolint (DL3064) and BuildKit's docs flag it too.
+ */
+function isAccessKeyId(name: string): boolean {
+  return /(?:^|_)ACCESS_KEY_ID$/i.test(name);
+}
 
 /** The instruction without one of its pairs, or a deletion when it was the only one. */
 function withoutProperty(model: DockerfileModel, instruction: Instruction, properties: Property[], property: Property) {

@@ -1,6 +1,8 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileRule } from '../../rule';
-import { keywordOf } from '../model';
+import type { Report } from '../../rule';
+import type { DockerfileModel, Stage } from '../model';
+import { inheritedInstructions, keywordOf } from '../model';
 import { joinContinuations, parseShell } from '../shell';
 import { replaceOffsets, selfChange } from '../edits';
 
@@ -19,9 +21,17 @@ export const shellFormCmd: DockerfileRule = {
     fixable: true,
   },
   check({ model, report }) {
-    for (const stage of model.stages) {
+    // A fragment without FROM is still read (an editor buffer being written, a snippet).
+    const groups = model.stages.length > 0 ? model.stages : [{ instructions: model.ast.getInstructions() }];
+    for (const stage of groups) {
+      // Under a SHELL that is not a POSIX shell (`SHELL ["powershell", …]`), shell form is that shell's syntax.
+      if ('from' in stage && !posixShellAtEnd(stage)) continue;
       for (const instruction of stage.instructions) {
         const keyword = keywordOf(instruction);
+        if (keyword === 'HEALTHCHECK') {
+          healthcheck(model, instruction, report);
+          continue;
+        }
         if (keyword !== 'CMD' && keyword !== 'ENTRYPOINT') continue;
         const script = shellFormScript(model.text, model.lines.offsetAt.bind(model.lines), instruction);
         if (!script) continue;
@@ -58,6 +68,43 @@ export const shellFormCmd: DockerfileRule = {
     }
   },
 };
+
+/** False when the stage (or a stage it is built on) switched SHELL to something that is not a POSIX shell. */
+function posixShellAtEnd(stage: Stage): boolean {
+  const shells = inheritedInstructions(stage).filter((i) => keywordOf(i) === 'SHELL');
+  const last = shells[shells.length - 1];
+  if (!last) return true;
+  const executable = (last as unknown as { getJSONStrings(): { getValue(): string }[] }).getJSONStrings()[0]?.getValue().replace(/"/g, '') ?? '';
+  return /^(?:.*\/)?(?:sh|bash|ash|dash|zsh|ksh|mksh)$/.test(executable);
+}
+
+/**
+ * `HEALTHCHECK CMD curl …` in shell form needs /bin/sh in the image: distroless and scratch
+ * images have none, so the check fails forever. Reported for hadolint's DL3025 only, as information.
+ */
+function healthcheck(model: DockerfileModel, instruction: Instruction, report: (r: Report) => void): void {
+  const args = instruction.getArguments();
+  const cmdIndex = args.findIndex((a) => a.getValue().toUpperCase() === 'CMD');
+  const first = args[cmdIndex + 1];
+  if (cmdIndex < 0 || !first) return;
+  const start = model.lines.offsetAt(first.getRange().start);
+  const end = model.lines.offsetAt(instruction.getRange().end);
+  const body = model.text.slice(start, end);
+  if (body.trimStart().startsWith('[')) return;
+  const shape = shellFormShape(body, model.escapeChar);
+  if (shape.kind === 'compound' || shape.kind === 'exec-prefixed') return; // needs the shell: shell form is the honest form.
+  report({
+    range: { start: args[cmdIndex].getRange().start, end: first.getRange().end },
+    message: 'HEALTHCHECK CMD in shell form runs through /bin/sh, which distroless and scratch images do not have: the check would fail forever there. Use exec form: HEALTHCHECK CMD ["executable", "arg"].',
+    severity: 'information',
+    equivalents: ['DL3025'],
+    fixes: shape.kind === 'literal' ? [{
+      title: `Rewrite in exec form: HEALTHCHECK … CMD ${shape.exec}`,
+      isPreferred: true,
+      changes: [selfChange(model, [replaceOffsets(model, start, end, shape.exec)])],
+    }] : [],
+  });
+}
 
 interface ShellFormScript {
   text: string;

@@ -1,5 +1,5 @@
 import type { DockerfileRule } from '../../rule';
-import { PREDEFINED_ARGS, closestName } from '../build-args';
+import { PREDEFINED_ARGS, closestName, variableReference } from '../build-args';
 
 /**
  * FROM can only use ARGs declared before the first FROM (plus the predefined platform ones); any
@@ -19,8 +19,8 @@ export const undefinedArgInFrom: DockerfileRule = {
     const declared = new Set(model.globalArgs.keys());
     for (const stage of model.stages) {
       for (const variable of stage.from.getVariables()) {
-        const name = variable.getName();
-        if (declared.has(name) || PREDEFINED_ARGS.has(name)) continue;
+        const { name } = variableReference(variable);
+        if (!name || declared.has(name) || PREDEFINED_ARGS.has(name)) continue;
         const suggestion = closestName(name, declared);
         report({
           range: variable.getRange(),

@@ -1,6 +1,6 @@
 import type { DockerfileRule } from '../../rule';
 import { keywordOf, rootImage } from '../model';
-import { PREDEFINED_ARGS, closestName, namesInScope } from '../build-args';
+import { PREDEFINED_ARGS, closestName, namesInScope, variableReference } from '../build-args';
 
 /** Instructions whose arguments Docker expands (`RUN`, `CMD` and the like are expanded by the shell at run time). */
 const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR', 'ARG']);
@@ -28,8 +28,8 @@ export const undefinedVar: DockerfileRule = {
         const line = instruction.getRange().start.line;
         let scope: Set<string> | undefined;
         for (const variable of instruction.getVariables()) {
-          const name = variable.getName();
-          if (!name || variable.getModifier() !== null || PREDEFINED_ARGS.has(name)) continue;
+          const { name, hasDefault } = variableReference(variable);
+          if (!name || hasDefault || PREDEFINED_ARGS.has(name)) continue;
           scope ??= namesInScope(stage, line);
           if (scope.has(name)) continue;
           const global = model.globalArgs.has(name);

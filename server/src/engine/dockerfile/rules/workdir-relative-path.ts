@@ -33,7 +33,8 @@ export const workdirRelativePath: DockerfileRule = {
       for (const instruction of instructions) {
         if (keywordOf(instruction) !== 'WORKDIR') continue;
         const argument = instruction.getArguments()[0];
-        const path = argument ? unquote(argument.getValue()) : '';
+        const written = argument ? model.text.slice(model.lines.offsetAt(argument.getRange().start), model.lines.offsetAt(argument.getRange().end)) : '';
+        const path = unquote(written);
         if (!argument || path === '') continue;
         if (isAbsolute(path)) {
           anchored = true;
@@ -41,7 +42,7 @@ export const workdirRelativePath: DockerfileRule = {
         }
         if (anchored || reported.has(instruction)) continue;
         reported.add(instruction);
-        const quote = /^["']/.test(argument.getValue()) ? 1 : 0;
+        const quote = /^["']/.test(written) ? 1 : 0;
         const at = model.lines.positionAt(model.lines.offsetAt(argument.getRange().start) + quote);
         report({
           range: argument.getRange(),
