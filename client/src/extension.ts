@@ -3,6 +3,7 @@ import {
   LanguageClient, TransportKind, RevealOutputChannelOn,
   type LanguageClientOptions, type ServerOptions, type DocumentFilter,
 } from 'vscode-languageclient/node';
+import { registerGeneratorCommands } from './generate';
 
 /** The VS Code side: starts the Dockhand language server and registers commands. It analyses nothing itself. */
 
@@ -49,6 +50,7 @@ async function stop(): Promise<void> {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(
+    ...registerGeneratorCommands(),
     vscode.commands.registerCommand('dockhand.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
