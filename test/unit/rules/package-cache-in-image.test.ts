@@ -9,7 +9,8 @@ describe(RULE, () => {
   it('fires per offending command, at the command, with the manager\'s peer code', () => {
     const found = assertFires('FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN apk add git || true\n', RULE, 2);
     assert.deepStrictEqual(found.map((f) => f.equivalents[0]), ['DL3009', 'DL3019']);
-    assert.deepStrictEqual(found[0].range, { start: { line: 1, character: 22 }, end: { line: 1, character: 69 } });
+    // The lists are written by `apt-get update`.
+    assert.deepStrictEqual(found[0].range, { start: { line: 1, character: 4 }, end: { line: 1, character: 18 } });
   });
 
   it('adds the clean-up or the flag to the same RUN', () => {
@@ -41,5 +42,47 @@ describe(RULE, () => {
 
   it('reads heredoc scripts', () => {
     assertFires('FROM alpine:3\nRUN <<EOF\napk add curl\nEOF\n', RULE, 1);
+  });
+
+  it('covers yum, dnf/microdnf and zypper: one finding per RUN, fixed by one clean-up after the last command', () => {
+    const [yum] = assertFires('FROM centos:7\nRUN yum install -y a-1 && yum install -y b-1\n', RULE, 1);
+    assert.deepStrictEqual(yum.equivalents.slice(0, 2), ['DL3032', 'DS015']);
+    assert.strictEqual(assertFixRoundTrip('FROM centos:7\nRUN yum install -y a-1 && yum install -y b-1\n', RULE).dockerfile,
+      'FROM centos:7\nRUN yum install -y a-1 && yum install -y b-1 && yum clean all\n');
+    assert.strictEqual(assertFires('FROM fedora:40\nRUN dnf -y upgrade\n', RULE, 1)[0].equivalents[0], 'DL3040');
+    assert.strictEqual(assertFixRoundTrip('FROM ubi9-minimal\nRUN microdnf install -y httpd\n', RULE).dockerfile,
+      'FROM ubi9-minimal\nRUN microdnf install -y httpd && microdnf clean all\n');
+    assert.strictEqual(assertFixRoundTrip('FROM opensuse/leap:15\nRUN zypper -n install httpd\n', RULE).dockerfile,
+      'FROM opensuse/leap:15\nRUN zypper -n install httpd && zypper clean --all\n');
+    // A clean-up before the install, or by another tool, does not count.
+    assertFires('FROM fedora:40\nRUN dnf clean all && dnf install -y x-1\n', RULE, 1);
+    assertFires('FROM fedora:40\nRUN dnf install -y x-1 && microdnf clean all\n', RULE, 1);
+    assertQuiet('FROM fedora:40\nRUN dnf install -y x-1 && rm -rf /var/cache/dnf\n', RULE);
+    assertQuiet('FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/libdnf5 dnf install -y x-1\n', RULE);
+    assertQuiet('FROM opensuse/leap:15\nRUN zypper -n install httpd && zypper cc\n', RULE);
+  });
+
+  it('counts cache and tmpfs mounts only where they cover the cache', () => {
+    assertQuiet('FROM alpine:3\nRUN --mount=type=tmpfs,target=/var/cache/apk apk add curl\n', RULE);
+    assertFires('FROM alpine:3\nRUN --mount=type=cache,target=/var/cache/foo apk add curl\n', RULE, 1);
+    assertQuiet('FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y curl\n', RULE);
+    // With the docker-clean hook removed, the .deb archives stay unless /var/cache/apt is a mount too.
+    assertFires('FROM debian:bookworm\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nRUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y curl\n', RULE, 1);
+    assertFires('FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl\n', RULE, 1);
+  });
+
+  it('reads PIP_NO_CACHE_DIR as pip does: truthy values only, from ENV, the command prefix or an export', () => {
+    assertQuiet('FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=1 && pip install flask\n', RULE);
+    assertQuiet('FROM python:3.12\nRUN PIP_NO_CACHE_DIR=on pip3 install flask\n', RULE);
+    assertFires('FROM python:3.12\nRUN PIP_NO_CACHE_DIR=0 pip install flask\n', RULE, 1);
+    assertFires('FROM python:3.12\nENV PIP_NO_CACHE_DIR=off\nRUN pip install flask\n', RULE, 1);
+    assertFires('FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=false && pip install flask\n', RULE, 1);
+    assertFires('FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=1\nFROM python:3.12\nRUN pip install flask\n', RULE, 1);
+    assertQuiet('FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=1\nFROM base\nRUN pip install flask\n', RULE);
+    assertQuiet('FROM python:3.12\nRUN pipx install black && pipenv install\n', RULE);
+  });
+
+  it('counts ONBUILD triggers wherever they are: they run in every image built from this one', () => {
+    assertFires('FROM node:20 AS base\nONBUILD RUN yarn install\nFROM nginx:1.27\nCOPY --from=base /a /b\n', RULE, 1);
   });
 });
