@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
 import type { LintConfig } from '../engine/config';
+import type { Fix } from '../engine/finding';
 import type { LintRequest } from '../engine/engine';
 import { fixAll, fixStaysInWorkspace } from '../engine/fixes';
 import type { Workspace } from '../engine/workspace';
@@ -28,7 +29,13 @@ export class FixPlan {
   /** Fixes applied, by the absolute path of the linted file they were found in. */
   readonly applied = new Map<string, AppliedFix[]>();
 
-  constructor(private readonly roots: readonly string[]) {}
+  /** Files that fixes would have written outside the roots, which are therefore not applied. */
+  private readonly refused = new Set<string>();
+  private readonly realRoots: string[];
+
+  constructor(private readonly roots: readonly string[]) {
+    this.realRoots = roots.map(realPath);
+  }
 
   /** The text the next lint of `file` should see: planned content, if any. */
   planned(file: string): string | undefined {
@@ -41,7 +48,7 @@ export class FixPlan {
    */
   fix(request: LintRequest, workspace: Workspace, config: LintConfig): AppliedFix[] {
     const target = path.resolve(request.path);
-    const outcome = fixAll(request, workspace, config, { accept: (_finding, fix) => fixStaysInWorkspace(fix, this.roots) });
+    const outcome = fixAll(request, workspace, config, { accept: (_finding, fix) => this.staysInside(fix) });
     if (!this.originals.has(target)) this.originals.set(target, request.text);
     for (const [file, content] of outcome.files) {
       if (!this.originals.has(file)) this.originals.set(file, readIfExists(file));
@@ -49,6 +56,17 @@ export class FixPlan {
     }
     if (outcome.applied.length > 0) this.applied.set(target, [...(this.applied.get(target) ?? []), ...outcome.applied]);
     return outcome.applied;
+  }
+
+  /** A fix may write only inside the linted folders, symbolic links resolved. */
+  private staysInside(fix: Fix): boolean {
+    if (!fixStaysInWorkspace(fix, this.roots)) {
+      for (const change of fix.changes) if (!isInsideRoots(change.path, this.roots)) this.refused.add(path.resolve(change.path));
+      return false;
+    }
+    const outside = fix.changes.map((c) => path.resolve(c.path)).filter((file) => !isInsideRoots(realPath(file), this.realRoots));
+    for (const file of outside) this.refused.add(file);
+    return outside.length === 0;
   }
 
   /** Files whose planned content differs from what they held before, in a stable order. */
@@ -78,6 +96,7 @@ export class FixPlan {
     for (const { file, before } of this.changedFiles()) {
       if (!this.applied.has(file)) lines.push(`${before === undefined ? 'created' : 'updated'} ${displayPath(file)}`);
     }
+    for (const file of this.refused) lines.push(`not fixed: ${displayPath(file)} is outside the folders being linted (lint its folder to fix it)`);
     return lines;
   }
 }
@@ -111,7 +130,7 @@ export function writeAtomically(file: string, content: string, roots: readonly s
   } catch {
     // a new file
   }
-  if (!isInsideRoots(target, roots.map(realFolder))) throw new Error(`refusing to write ${target}: it is outside the folders being linted`);
+  if (!isInsideRoots(target, roots.map(realPath))) throw new Error(`refusing to write ${target}: it is outside the folders being linted`);
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.dockhand-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const fd = fs.openSync(temporary, 'wx', mode ?? 0o666);
   try {
@@ -129,10 +148,13 @@ export function writeAtomically(file: string, content: string, roots: readonly s
   }
 }
 
-function realFolder(folder: string): string {
+/** The real path of a file, or of its nearest existing folder for a file not created yet. */
+function realPath(file: string): string {
+  const resolved = path.resolve(file);
   try {
-    return fs.realpathSync(folder);
+    return fs.realpathSync(resolved);
   } catch {
-    return path.resolve(folder);
+    const parent = path.dirname(resolved);
+    return parent === resolved ? resolved : path.join(realPath(parent), path.basename(resolved));
   }
 }
