@@ -9,7 +9,7 @@ import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
 import { BuildContextFacts } from './dockerfile/context';
 import { initShellParser } from './dockerfile/shell';
 import { syntaxFindings } from './dockerfile/syntax';
-import { isSuppressed, parseSuppressions, suppressionFixes } from './dockerfile/suppress';
+import { enabledByCheckDirective, isSuppressed, parseSuppressions, suppressionFixes, withCheckSeverity } from './dockerfile/suppress';
 import { dockerfileRules } from './dockerfile/rules';
 import type { ComposeRule, DockerfileRule, Report } from './rule';
 import { parseCompose } from './compose/model';
@@ -87,16 +87,25 @@ function lintDockerfile(
   const model = parseDockerfile(request.path, request.text);
   const findings: Finding[] = syntaxFindings(model);
   const build = new BuildContextFacts(workspace, path.resolve(request.path), request.onDisk !== false);
+  const suppressions = parseSuppressions(model, isKnownRuleId);
   for (const rule of rules) {
-    const severity = effectiveSeverity(rule.meta, config);
-    if (severity === 'off') continue;
     const explicit = configuredSeverity(rule.meta, config) !== undefined;
+    // `# check=experimental=<check>` turns on an experimental check unless the user set it.
+    const severity = !explicit && enabledByCheckDirective(suppressions, rule.meta) ? rule.meta.severity : effectiveSeverity(rule.meta, config);
+    if (severity === 'off') continue;
     runRule(rule, model, workspace, build, config, (report) => {
       findings.push(toFinding(rule.meta, report, explicit || !report.severity ? severity : report.severity));
     }, result);
   }
-  const suppressions = parseSuppressions(model);
-  result.findings.push(...findings.filter((f) => !isSuppressed(suppressions, f)));
+  result.findings.push(...findings.filter((f) => !isSuppressed(suppressions, f)).map((f) => withCheckSeverity(suppressions, f)));
+}
+
+let knownRuleIds: Set<string> | undefined;
+
+/** Rule ids and peer codes (lower case) that suppression comments may name. */
+function isKnownRuleId(id: string): boolean {
+  knownRuleIds ??= new Set(dockerfileRules.flatMap((r) => [r.meta.id, ...r.meta.equivalents].map((code) => code.toLowerCase())));
+  return knownRuleIds.has(id) || /^(?:dl|sc)\d{4}$/.test(id);
 }
 
 /** Code actions that silence a finding with a comment ("for this instruction", "in this file"). */

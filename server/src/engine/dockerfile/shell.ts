@@ -4,6 +4,7 @@ import type { Instruction, Run } from 'dockerfile-ast';
 import type { DockerfileModel } from './model';
 import { keywordOf } from './model';
 import { runtimeFile } from '../util/runtime-file';
+import { runsPosixShell } from './suppress';
 
 /** A word of a shell command: its source text, its literal value when it has no expansions, its offsets. */
 export interface ShellWord {
@@ -290,6 +291,7 @@ export function joinContinuations(raw: string, escapeChar: string): string {
 
 /** `sh` unless a SHELL instruction earlier in the stage (or a Windows base) switched away from a POSIX shell. */
 function activeShell(model: DockerfileModel, run: Instruction): 'sh' | 'other' {
+  if (!runsPosixShell(model)) return 'other';
   const line = run.getRange().start.line;
   let shell: 'sh' | 'other' = 'sh';
   for (const stage of model.stages) {
