@@ -1,7 +1,7 @@
 import type { DockerfileRule } from '../../rule';
 import { hasFlag, unwrap } from '../shell';
 import { insertAtOffset, selfChange } from '../edits';
-import { commandsOf, runSites, toolOf } from '../shell-facts';
+import { commandsOf, runSites, toolOf, valueOf } from '../shell-facts';
 
 /**
  * `wget` prints a progress bar line per few KB when it has no terminal: a large download fills
@@ -23,6 +23,8 @@ export const wgetWithoutProgress: DockerfileRule = {
         const command = unwrap(raw);
         if (toolOf(command) !== 'wget') continue;
         if (hasFlag(command, '--progress', '-q', '--quiet', '-nv', '--no-verbose', '-o', '--output-file', '-a', '--append-output')) continue;
+        // Short options grouped with one that takes a value: `-qO-`, `-qO /tmp/x`.
+        if (command.args.some((a) => /^-[a-zA-Z]*[qoa]/.test(valueOf(a)))) continue;
         report({
           range: model.lines.rangeOf(command.nameWord.start, command.nameWord.end),
           message: '`wget` without `--progress` writes thousands of progress lines to the build log for a large file. Add `--progress=dot:giga` (or `-q`).',
