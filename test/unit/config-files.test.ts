@@ -50,3 +50,20 @@ describe('config files', () => {
       { rules: { a: 'off', b: 'hint' }, enableAll: true });
   });
 });
+
+describe('config files: label schema', () => {
+  it('reads label-schema and strict-labels from .hadolint.yaml and .dockhand.yaml, and reports unknown kinds', () => {
+    const ws = new MemoryWorkspace({
+      '/r/.hadolint.yaml': 'label-schema:\n  author: text\n  url: Url\n  when: nonsense\nstrict-labels: true\n',
+      '/r/Dockerfile': 'FROM a\n',
+    }, ['/r']);
+    const { config, errors } = loadConfigFiles('/r/Dockerfile', ws);
+    assert.deepStrictEqual(config.labelSchema, { author: 'text', url: 'Url' });
+    assert.strictEqual(config.strictLabels, true);
+    assert.strictEqual(errors.length, 1);
+    assert.match(errors[0].message, /`nonsense` is not a label kind/);
+    const ours = new MemoryWorkspace({ '/s/.dockhand.yaml': 'label-schema: {version: semver}\nstrict-labels: false\n', '/s/Dockerfile': 'FROM a\n' }, ['/s']);
+    assert.deepStrictEqual(loadConfigFiles('/s/Dockerfile', ours).config.labelSchema, { version: 'semver' });
+    assert.strictEqual(loadConfigFiles('/s/Dockerfile', ours).config.strictLabels, false);
+  });
+});

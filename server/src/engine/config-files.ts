@@ -5,6 +5,7 @@ import type { LintConfig } from './config';
 import { isSeveritySetting } from './config';
 import type { Workspace } from './workspace';
 import { isInsideRoots } from './workspace';
+import { labelKind } from './dockerfile/label-schema';
 
 /**
  * Configuration files found by walking up from the linted file: our `.dockhand.yaml`
@@ -97,12 +98,30 @@ function fromHadolint(value: unknown, file: string, result: ConfigFileResult): L
   if (registries.length > 0) config.trustedRegistries = registries;
   const threshold = value['failure-threshold'] ?? value.failureThreshold;
   if (typeof threshold === 'string' && HADOLINT_LEVELS[threshold]) config.failLevel = HADOLINT_LEVELS[threshold];
-  if (isRecord(value['label-schema'] ?? value.labelSchema)) config.labelSchema = (value['label-schema'] ?? value.labelSchema) as Record<string, string>;
-  if (typeof (value['strict-labels'] ?? value.strictLabels) === 'boolean') config.strictLabels = (value['strict-labels'] ?? value.strictLabels) as boolean;
+  readLabelSettings(value, file, result, config);
   return config;
 }
 
-/** Ours: `rules: {<id or peer code>: off|hint|information|warning|error}`, `enable-all`, `trusted-registries`, `fail-level`. */
+/** `label-schema` (label name → text, url, hash, spdx, rfc3339, semver or email) and `strict-labels`, in hadolint's spelling or ours. */
+function readLabelSettings(value: Record<string, unknown>, file: string, result: ConfigFileResult, config: LintConfig): void {
+  const schema = value['label-schema'] ?? value.labelSchema;
+  if (schema !== undefined && schema !== null) {
+    if (!isRecord(schema)) {
+      result.errors.push({ path: file, message: '`label-schema` should map label names to a kind: text, url, hash, spdx, rfc3339, semver or email' });
+    } else {
+      const labels: Record<string, string> = {};
+      for (const [label, kind] of Object.entries(schema)) {
+        if (typeof kind === 'string' && labelKind(kind)) labels[label] = kind;
+        else result.errors.push({ path: file, message: `label \`${label}\`: \`${String(kind)}\` is not a label kind; use text, url, hash, spdx, rfc3339, semver or email` });
+      }
+      config.labelSchema = labels;
+    }
+  }
+  const strict = value['strict-labels'] ?? value.strictLabels;
+  if (typeof strict === 'boolean') config.strictLabels = strict;
+}
+
+/** Ours: `rules: {<id or peer code>: off|hint|information|warning|error}`, `enable-all`, `trusted-registries`, `fail-level`, `label-schema`, `strict-labels`. */
 function fromDockhand(value: unknown, file: string, result: ConfigFileResult): LintConfig {
   const config: LintConfig = { rules: {} };
   if (value === null || value === undefined) return config;
@@ -125,6 +144,7 @@ function fromDockhand(value: unknown, file: string, result: ConfigFileResult): L
   if (registries.length > 0) config.trustedRegistries = registries;
   const failLevel = value['fail-level'] ?? value.failLevel;
   if (isSeveritySetting(failLevel)) config.failLevel = failLevel;
+  readLabelSettings(value, file, result, config);
   return config;
 }
 

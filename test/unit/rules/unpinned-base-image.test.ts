@@ -20,6 +20,13 @@ describe(RULE, () => {
     assertQuiet('ARG VERSION=20\nFROM node:${VERSION}-alpine\n', RULE);
   });
 
+  it('stays quiet for FROM ${IMAGE} when the ARG default is pinned (a known false positive of the peers)', () => {
+    assertQuiet('ARG BASE=python:3.12-slim\nFROM $BASE AS build\nFROM ${BASE}\n', RULE);
+    assertQuiet('ARG REGISTRY=ghcr.io/acme\nARG TAG=1.4.2\nFROM ${REGISTRY}/app:${TAG}\n', RULE);
+    assertQuiet('ARG IMAGE=node@sha256:0123456789abcdef\nFROM ${IMAGE}\n', RULE);
+    assertFires('ARG IMAGE=node:latest\nFROM ${IMAGE}\n', RULE, 1);
+  });
+
   it('is quiet for ARGs without a default, stage names, scratch, digests and registries with ports', () => {
     assertQuiet('ARG IMAGE\nFROM ${IMAGE}\n', RULE);
     assertQuiet('FROM golang:1.22 AS build\nFROM build\nFROM scratch\n', RULE);

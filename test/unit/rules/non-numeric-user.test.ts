@@ -1,0 +1,21 @@
+import { assertFires, assertQuiet, initEngine } from '../helpers';
+
+const RULE = 'non-numeric-user';
+const on = (dockerfile: string) => ({ dockerfile, config: { enableAll: true } });
+
+describe(RULE, () => {
+  before(initEngine);
+
+  it('is off by default', () => {
+    assertQuiet('FROM node:20\nUSER node\n', RULE);
+  });
+
+  it('fires on user names, with or without a group', () => {
+    assertFires(on('FROM node:20\nUSER node\n'), RULE, 1);
+    assertFires(on('FROM node:20\nUSER 1000:staff\n'), RULE, 1);
+  });
+
+  it('is quiet for numeric ids and variables', () => {
+    assertQuiet(on('FROM node:20\nUSER 10001\nUSER 1234:5678\nUSER ${APP_UID}\n'), RULE);
+  });
+});
