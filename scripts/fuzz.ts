@@ -17,6 +17,9 @@ import { initEngine } from '../server/src/engine/engine';
 import { fuzzDockerfile, fuzzCompose } from './fuzz/generators';
 import { mutatedCorpus } from './fuzz/mutations';
 import { checkInput, type FuzzInput, type Violation } from './fuzz/properties';
+import { billionLaughsCompose, megabyteLine } from './fuzz/hostile';
+import { lint } from '../server/src/engine/engine';
+import { MemoryWorkspace } from '../server/src/engine/workspace';
 
 const SHARED = process.env.DOCKHAND_SHARED ?? path.resolve(__dirname, '..', '..', '..', 'shared');
 
@@ -28,6 +31,21 @@ function corpusTexts(): { name: string; text: string }[] {
     for (const name of fs.readdirSync(dir).sort()) out.push({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') });
   }
   return out;
+}
+
+/** The inputs issue 8 names, timed: each must come back within a second with a clear finding. */
+function hostileTimings(): { input: string; ms: number; findings: string[] }[] {
+  const inputs: [string, FuzzInput][] = [
+    ['billion-laughs compose', billionLaughsCompose()],
+    ['1 MB-line Dockerfile', megabyteLine('dockerfile')],
+    ['1 MB-line compose', megabyteLine('compose')],
+  ];
+  return inputs.map(([name, input]) => {
+    const started = performance.now();
+    const result = lint({ path: input.path, text: input.text, kind: input.kind }, new MemoryWorkspace({}, ['/fuzz']), {});
+    const ms = Math.round(performance.now() - started);
+    return { input: name, ms, findings: result.findings.map((f) => `${f.rule}: ${f.message.slice(0, 70)}`) };
+  });
 }
 
 async function main(): Promise<void> {
@@ -43,6 +61,10 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   const corpus = corpusTexts();
   if (corpus.length === 0) console.error(`fuzz: no corpus at ${path.join(SHARED, 'corpus')}; fuzzing generated inputs only`);
+
+  const hostile = hostileTimings();
+  if (values.json) for (const h of hostile) console.log(JSON.stringify(h));
+  else for (const h of hostile) console.log(`fuzz: ${h.input}: ${h.ms} ms, ${h.findings.join('; ')}`);
 
   const arbitraries: fc.Arbitrary<FuzzInput>[] = [fuzzDockerfile(), fuzzCompose()];
   if (corpus.length > 0) arbitraries.push(mutatedCorpus(corpus));

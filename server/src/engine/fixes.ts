@@ -64,6 +64,7 @@ export function fixAll(
   let text = request.text;
   let lastKey: string | undefined;
   let lastAlike = 0;
+  let lastFixShrank = false;
   for (let round = 0; round < (options.maxRounds ?? 50); round++) {
     const result = lint({ ...request, text }, view, config);
     const next = result.findings.find((f) => {
@@ -71,10 +72,11 @@ export function fixAll(
       return fix && !skipped.has(keyOf(f)) && (options.accept?.(f, fix) ?? true);
     });
     if (!next) break;
-    // A fix that leaves its own finding in place would loop forever: apply it once only. (The same
-    // finding may come back legitimately when there were several alike, one fewer each time.)
+    // A fix that leaves its own finding in place would loop forever: apply it once only. The same
+    // finding may come back legitimately: one of several alike (one fewer each time), or one the
+    // YAML hid behind a duplicate key (the fix deleted text, which cannot go on forever).
     const alike = result.findings.filter((f) => f.rule === next.rule && f.message === next.message).length;
-    if (keyOf(next) === lastKey && alike >= lastAlike) {
+    if (keyOf(next) === lastKey && alike >= lastAlike && !lastFixShrank) {
       skipped.add(lastKey);
       continue;
     }
@@ -88,6 +90,7 @@ export function fixAll(
       skipped.add(keyOf(next));
       continue;
     }
+    lastFixShrank = (changed.get(file) ?? text).length < text.length;
     for (const [f, content] of changed) {
       if (f === file) text = content;
       else files.set(f, content);

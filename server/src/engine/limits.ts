@@ -19,11 +19,11 @@ export const fileTooLargeMeta: RuleMeta = {
 
 export function fileTooLargeFinding(text: string, limit: number): Finding {
   const firstLineEnd = text.search(/\r?\n/);
-  const megabytes = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+  const count = (n: number) => n.toLocaleString('en-US');
   return {
     rule: fileTooLargeMeta.id,
     severity: fileTooLargeMeta.severity,
-    message: `This file is ${megabytes(text.length)}, over the ${megabytes(limit)} that Dockhand lints, so its rules did not run. No real Dockerfile or Compose file is this large: check that it is the file you meant, or split it.`,
+    message: `This file has ${count(text.length)} characters, over the ${count(limit)} that Dockhand lints, so its rules did not run. No real Dockerfile or Compose file is this large: check that it is the file you meant, or split it.`,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 200) } },
     equivalents: [],
     docs: docsUrl(fileTooLargeMeta.id),

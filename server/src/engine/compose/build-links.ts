@@ -31,7 +31,7 @@ const parsed = new Map<string, { text: string; document: Document }>();
 function parseCompose(file: string, text: string): Document {
   const hit = parsed.get(file);
   if (hit && hit.text === text) return hit.document;
-  const document = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false });
+  const document = parseDocument(text, { logLevel: 'error', keepSourceTokens: false, uniqueKeys: false });
   parsed.set(file, { text, document });
   return document;
 }

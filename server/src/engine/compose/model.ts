@@ -23,7 +23,7 @@ export const MAX_ALIAS_COUNT = 100000;
 
 export function parseCompose(path: string, text: string): ComposeModel {
   const lines = new LineIndex(text);
-  const document = parseDocument(text, { merge: true, uniqueKeys: true, prettyErrors: false, strict: false, keepSourceTokens: false });
+  const document = parseDocument(text, { logLevel: 'error', merge: true, uniqueKeys: true, prettyErrors: false, strict: false, keepSourceTokens: false });
   const syntaxErrors = document.errors.map((e) => ({ range: lines.rangeOf(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)), message: yamlMessage(e.message) }));
   const model: ComposeModel = { path, text, lines, document, value: undefined, syntaxErrors };
   try {
