@@ -413,3 +413,20 @@ export function scriptVariables(source: string): ScriptVariable[] {
   variablesCache.set(source, out);
   return out;
 }
+
+/**
+ * Walks the syntax tree of a POSIX script, for rules that need more than its commands (bash-only
+ * syntax, quoting). Not cached: callers cache what they extract. Nodes are valid only during the
+ * walk; return false from `visit` to skip a node's children.
+ */
+export function visitShellSyntax(source: string, visit: (node: Node) => boolean | void): void {
+  if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
+  const tree = parser.parse(source);
+  if (!tree) return;
+  const walk = (node: Node): void => {
+    if (visit(node) === false) return;
+    for (const child of node.children) if (child) walk(child);
+  };
+  walk(tree.rootNode);
+  tree.delete();
+}
