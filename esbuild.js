@@ -24,10 +24,19 @@ const common = {
 // Only reached when running from sources: the bundles find these files beside themselves.
 const runtimeFiles = ['dclint/package.json', 'tree-sitter-bash/tree-sitter-bash.wasm', 'web-tree-sitter/web-tree-sitter.wasm'];
 const version = JSON.stringify(require('./package.json').version);
+// The rule pages, bundled into the server so hovering a finding explains it from the packaged .vsix too.
+function ruleDocs() {
+  const dir = path.join(__dirname, 'docs', 'rules');
+  const docs = {};
+  for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    if (file.endsWith('.md')) docs[file.slice(0, -3)] = fs.readFileSync(path.join(dir, file), 'utf8');
+  }
+  return JSON.stringify(docs);
+}
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: runtimeFiles, define: { DOCKHAND_VERSION: version } },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: runtimeFiles, define: { DOCKHAND_VERSION: version, DOCKHAND_RULE_DOCS: ruleDocs() } },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', external: runtimeFiles, define: { DOCKHAND_VERSION: version }, banner: { js: '#!/usr/bin/env node' } },
 ];
 

@@ -3,6 +3,8 @@ import {
   LanguageClient, TransportKind, RevealOutputChannelOn,
   type LanguageClientOptions, type ServerOptions, type DocumentFilter,
 } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification } from 'vscode-languageclient/node';
+import { withResolvedFeatures } from './coexistence';
 import { registerGeneratorCommands } from './generate';
 
 /** The VS Code side: starts the Dockhand language server and registers commands. It analyses nothing itself. */
@@ -36,7 +38,21 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED_FILES) },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    initializationOptions: { settings: vscode.workspace.getConfiguration('dockhand') },
+    initializationOptions: { settings: withResolvedFeatures(JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('dockhand')))) },
+    middleware: {
+      workspace: {
+        // `languageFeatures: auto` is decided here, where the other installed extensions are visible.
+        configuration: async (params, token, next) => {
+          const values = await next(params, token);
+          if (!Array.isArray(values)) return values;
+          return values.map((value, i) => {
+            if (params.items[i]?.section !== 'dockhand') return value;
+            const scopeUri = params.items[i].scopeUri;
+            return withResolvedFeatures(value, scopeUri ? vscode.Uri.parse(scopeUri) : undefined);
+          });
+        },
+      },
+    },
   };
   client = new LanguageClient('dockhand', 'Dockhand', serverOptions, clientOptions);
   await client.start();
@@ -69,6 +85,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!event.affectsConfiguration('dockhand.enable')) return;
       if (vscode.workspace.getConfiguration('dockhand').get<boolean>('enable', true)) await start(context);
       else await stop();
+    }),
+    vscode.extensions.onDidChange(() => {
+      // An overlapping extension was installed or removed: let the server re-read `languageFeatures`.
+      void client?.sendNotification(DidChangeConfigurationNotification.type, { settings: null }).catch(() => undefined);
     }),
     { dispose: () => void stop() },
   );

@@ -16,15 +16,18 @@ import {
   SOURCE, FIX_ALL_KIND, toDiagnostic, toWorkspaceEdit, toCodeAction, uriToPath, pathToUri, minimalEdit,
   type EditCapabilities,
 } from './lsp/convert';
+import { LanguageFeatures } from './lsp/features/register';
+import { normaliseLanguageFeatures, type LanguageFeatureSettings } from './lsp/features/settings';
 
 /** The Dockhand language server: LSP wiring only; every finding and fix comes from the engine. */
 
 interface Settings {
   enable: boolean;
   rules: Record<string, string>;
+  languageFeatures: LanguageFeatureSettings;
 }
 
-const DEFAULT_SETTINGS: Settings = { enable: true, rules: {} };
+const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, languageFeatures: normaliseLanguageFeatures(undefined) };
 const WATCHED = '**/{.dockerignore,*.dockerignore,package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,requirements*.txt,pyproject.toml,poetry.lock,go.mod,go.sum,Gemfile,Gemfile.lock,composer.json,Cargo.toml,tsconfig.json,.gitignore,.env,.env.*,compose*.y*ml,docker-compose*.y*ml,Dockerfile*,*.Dockerfile,Containerfile,.dockhand.y*ml,.dockhand.json,.hadolint.y*ml}';
 
 export function startServer(connection: Connection): void {
@@ -43,6 +46,17 @@ export function startServer(connection: Connection): void {
   let configurationPull = false;
   let editCapabilities: EditCapabilities = { documentChanges: false, createFiles: false };
   let initialSettings: Settings = DEFAULT_SETTINGS;
+  const features = new LanguageFeatures(connection, {
+    documents,
+    workspace,
+    fileOf: (document) => {
+      const request = requestFor(document);
+      return request?.kind ? { kind: request.kind, path: request.path, onDisk: request.onDisk !== false } : undefined;
+    },
+    findings: async (document) => (await lintDocument(document))?.findings ?? [],
+    settingsFor: async (uri) => (await settingsFor(uri)).languageFeatures,
+    log: (key, message) => logOnce(key, message),
+  });
 
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     const caps = params.capabilities;
@@ -66,6 +80,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         diagnosticProvider: pullDiagnostics ? { interFileDependencies: true, workspaceDiagnostics: false } : undefined,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...features.capabilities(caps, initialSettings.languageFeatures),
       },
       serverInfo: { name: 'dockhand', version: typeof DOCKHAND_VERSION === 'string' ? DOCKHAND_VERSION : 'dev' },
     };
@@ -74,6 +89,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockhand' }).catch(() => undefined);
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] }).catch(() => undefined);
+    void features.configure(initialSettings.languageFeatures);
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
       roots = [...roots.filter((r) => !removed.has(r)), ...event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined)];
@@ -208,6 +224,10 @@ export function startServer(connection: Connection): void {
     settingsCache.clear();
     if (!configurationPull) initialSettings = normaliseSettings((change.settings as { dockhand?: unknown } | undefined)?.dockhand);
     relintAll();
+    const global = configurationPull
+      ? connection.workspace.getConfiguration({ section: 'dockhand' }).then(normaliseSettings, () => initialSettings)
+      : Promise.resolve(initialSettings);
+    void global.then((settings) => features.configure(settings.languageFeatures)).catch(() => undefined);
   });
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -271,6 +291,7 @@ export function startServer(connection: Connection): void {
     };
   }
 
+  features.listen();
   documents.listen(connection);
   connection.listen();
 }
@@ -280,12 +301,12 @@ function sameRange(a: Finding['range'], b: Diagnostic['range']): boolean {
 }
 
 function normaliseSettings(value: unknown): Settings {
-  const raw = (value && typeof value === 'object' ? value : {}) as { enable?: unknown; rules?: unknown };
+  const raw = (value && typeof value === 'object' ? value : {}) as { enable?: unknown; rules?: unknown; languageFeatures?: unknown };
   const rules: Record<string, string> = {};
   if (raw.rules && typeof raw.rules === 'object') {
     for (const [id, level] of Object.entries(raw.rules as Record<string, unknown>)) if (isSeveritySetting(level)) rules[id] = level;
   }
-  return { enable: raw.enable !== false, rules };
+  return { enable: raw.enable !== false, rules, languageFeatures: normaliseLanguageFeatures(raw.languageFeatures) };
 }
 
 declare const DOCKHAND_VERSION: string | undefined;
