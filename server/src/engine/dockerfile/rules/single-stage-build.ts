@@ -10,6 +10,7 @@ import { copySources } from '../copy-facts';
 import { effectiveStart, startWords } from '../runtime';
 import { deleteInstruction, insertLinesAfter, instructionLines, selfChange } from '../edits';
 import { appendLinesEdit } from '../../text';
+import { generatedDockerfileFix } from '../../generators/quick-fix';
 
 /** Instructions that describe how the image runs: they belong to the runtime stage. */
 const RUNTIME_ONLY = new Set(['EXPOSE', 'LABEL', 'HEALTHCHECK', 'CMD', 'ENTRYPOINT', 'STOPSIGNAL', 'VOLUME']);
@@ -42,10 +43,12 @@ export const singleStageBuild: DockerfileRule = {
       const step = runCommands(model, instruction).map(buildStep).find((s): s is BuildStep => s !== undefined);
       if (!step) continue;
       const fix = step.ecosystem === 'node' ? nodeFix(context, final, index) : step.ecosystem === 'go' ? goFix(context, final, index, step) : undefined;
+      const generated = generatedDockerfileFix(context);
+      const unsure = generated ? ' (The build output could not be determined with confidence, so there is no in-place split; a multi-stage Dockerfile generated from the project is offered instead.)' : ' (No automatic fix: the build output could not be determined with confidence.)';
       report({
         range: instruction.getRange(),
-        message: `This stage builds the app (\`${label(step.command)}\`) and also runs it, so the image ships the build tools, dev dependencies and sources. Build in a builder stage and copy only the output into a runtime stage.${fix ? '' : ' (No automatic fix: the build output could not be determined with confidence.)'}`,
-        fixes: fix ? [fix] : [],
+        message: `This stage builds the app (\`${label(step.command)}\`) and also runs it, so the image ships the build tools, dev dependencies and sources. Build in a builder stage and copy only the output into a runtime stage.${fix ? '' : unsure}`,
+        fixes: [fix, generated].filter((f): f is Fix => f !== undefined),
       });
       return;
     }

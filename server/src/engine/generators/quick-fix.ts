@@ -1,0 +1,18 @@
+import type { DockerfileRuleContext } from '../rule';
+import type { Fix } from '../finding';
+import { selfChange } from '../dockerfile/edits';
+import { detectProject } from './project';
+import { generateDockerfile } from './dockerfile';
+
+/**
+ * "Replace with a generated multi-stage Dockerfile": offered next to a rule's own fix, never
+ * preferred (it rewrites the whole file), and only when the build context is a project the
+ * generator understands.
+ */
+export function generatedDockerfileFix({ model, workspace, build }: Pick<DockerfileRuleContext, 'model' | 'workspace' | 'build'>): Fix | undefined {
+  if (!build.onDisk) return undefined;
+  const text = generateDockerfile(detectProject(workspace, build.contextDir));
+  if (text === undefined || text === model.text) return undefined;
+  const whole = { start: { line: 0, character: 0 }, end: model.lines.positionAt(model.text.length) };
+  return { title: 'Replace with a multi-stage Dockerfile generated from the project', isPreferred: false, changes: [selfChange(model, [{ range: whole, newText: text }])] };
+}
