@@ -74,3 +74,14 @@ describe(`${RULE}: URLs`, () => {
     assertQuiet('FROM node:20\nENV DATABASE_URL=postgres://db:5432/app\n', RULE);
   });
 });
+
+describe(`${RULE}: access key ids`, () => {
+  before(initEngine);
+
+  it('fires on an ARG or ENV named like an access key id (hadolint DL3064), quiet for other *_ID names', () => {
+    const [arg] = assertFires('ARG AWS_ACCESS_KEY_ID\nFROM debian:bookworm\nRUN true\n', RULE, 1);
+    assert.ok(arg.equivalents.includes('DL3064'));
+    assertFires('FROM debian:bookworm\nENV AWS_ACCESS_KEY_ID=abcdefghijklmnopqrstuvwxyz\n', RULE, 1);
+    assertQuiet('FROM debian:bookworm\nARG CLIENT_ID\nARG AWS_REGION\n', RULE);
+  });
+});

@@ -33,7 +33,7 @@ export const workdirRelativePath: DockerfileRule = {
       for (const instruction of instructions) {
         if (keywordOf(instruction) !== 'WORKDIR') continue;
         const argument = instruction.getArguments()[0];
-        const written = argument ? model.text.slice(model.lines.offsetAt(argument.getRange().start), model.lines.offsetAt(argument.getRange().end)) : '';
+        const written = argument ? model.text.slice(model.lines.offsetAt(argument.getRange().start), model.lines.offsetAt(instruction.getRange().end)).trim() : '';
         const path = unquote(written);
         if (!argument || path === '') continue;
         if (isAbsolute(path)) {
@@ -45,7 +45,7 @@ export const workdirRelativePath: DockerfileRule = {
         const quote = /^["']/.test(written) ? 1 : 0;
         const at = model.lines.positionAt(model.lines.offsetAt(argument.getRange().start) + quote);
         report({
-          range: argument.getRange(),
+          range: { start: argument.getRange().start, end: instruction.getRange().end },
           message: `WORKDIR \`${path}\` is relative to the base image's WORKDIR, which can change under you. Use an absolute path: \`/${path}\`.`,
           fixes: [{ title: `Make it absolute: /${path}`, isPreferred: true, changes: [selfChange(model, [{ range: { start: at, end: at }, newText: '/' }])] }],
         });
