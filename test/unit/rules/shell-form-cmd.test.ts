@@ -50,3 +50,23 @@ describe(`${RULE}: broken JSON`, () => {
     assert.match(single.message, /double quotes/);
   });
 });
+
+describe(`${RULE}: other shells and HEALTHCHECK`, () => {
+  before(initEngine);
+
+  it('is quiet when SHELL switched to a non-POSIX shell in the stage or a parent stage', () => {
+    assertQuiet('FROM scratch\nSHELL ["/usr/bin/customshell"]\nCMD mycommand\n', RULE);
+    assertQuiet('FROM scratch AS base\nSHELL ["pwsh", "-Command"]\nFROM base\nENTRYPOINT mycommand\n', RULE);
+    assertFires('FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nCMD mycommand\n', RULE, 1);
+  });
+
+  it('reports HEALTHCHECK CMD in shell form as information for DL3025, with an exec-form rewrite', () => {
+    const [finding] = assertFires('FROM node:20\nHEALTHCHECK --interval=5s CMD node check.js\nCMD ["node", "a.js"]\n', RULE, 1);
+    assert.strictEqual(finding.severity, 'information');
+    assert.deepStrictEqual(finding.equivalents, ['DL3025']);
+    const { dockerfile } = assertFixRoundTrip('FROM node:20\nHEALTHCHECK --interval=5s CMD node check.js\nCMD ["node", "a.js"]\n', RULE);
+    assert.strictEqual(dockerfile, 'FROM node:20\nHEALTHCHECK --interval=5s CMD ["node", "check.js"]\nCMD ["node", "a.js"]\n');
+    assertQuiet('FROM node:20\nHEALTHCHECK CMD [ "foobar" ]\nHEALTHCHECK NONE\nCMD ["node", "a.js"]\n', RULE);
+    assertQuiet('FROM node:20\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\nCMD ["node", "a.js"]\n', RULE);
+  });
+});
