@@ -71,7 +71,7 @@ export function parseShell(source: string): ParsedScript {
   const cached = scriptCache.get(source);
   if (cached) return cached;
   if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
-  const tree = parser.parse(source);
+  const tree = parser.parse(blankBacktickComments(source));
   const result: ParsedScript = { commands: [], hasError: false };
   if (tree) {
     result.hasError = tree.rootNode.hasError;
@@ -81,6 +81,14 @@ export function parseShell(source: string): ParsedScript {
   if (scriptCache.size >= SCRIPT_CACHE_LIMIT) scriptCache.delete(scriptCache.keys().next().value as string);
   scriptCache.set(source, result);
   return result;
+}
+
+/**
+ * `` `# comment` `` inside continued RUN lines is an idiom for inline comments; bash matches the
+ * backticks first, tree-sitter lets the comment swallow the rest of the line. Same-length spaces.
+ */
+function blankBacktickComments(source: string): string {
+  return source.includes('`#') ? source.replace(/`#[^`\n]*`/g, (m) => ' '.repeat(m.length)) : source;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
