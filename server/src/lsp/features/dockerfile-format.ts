@@ -55,25 +55,36 @@ function lineGuards(text: string, lines: readonly string[]): Map<number, Guard> 
       }
     }
     const quote = new QuoteTracker(escape);
+    // Legacy `ENV key value words`, `LABEL key value words` and MAINTAINER keep their spacing verbatim.
+    const keyword = instruction.getKeyword().toUpperCase();
+    const firstArg = instruction.getArguments()[0]?.getValue() ?? '';
+    const verbatim = keyword === 'MAINTAINER' || ((keyword === 'ENV' || keyword === 'LABEL') && !firstArg.includes('='));
+    let endsWithSpace = false;
     for (let l = range.start.line; l <= range.end.line; l++) {
       const line = lines[l] ?? '';
-      if (l > range.start.line) {
-        if (heredocLines.has(l)) guards.set(l, 'frozen');
-        else if (/^\s*#/.test(line)) guards.set(l, 'free');
-        else if (quote.open) guards.set(l, 'frozen');
-        else {
-          const previous = lines[l - 1] ?? '';
-          const beforeEscape = previous.replace(/\s+$/, '').slice(0, -1);
-          guards.set(l, /[ \t]$/.test(beforeEscape) ? 'separator-after-space' : 'separator');
-        }
-      }
       if (heredocLines.has(l)) continue;
-      quote.feed(l === range.start.line ? line.slice(range.start.character) : line);
+      const content = withoutEscape(l === range.start.line ? line.slice(range.start.character) : line, escape);
+      if (l > range.start.line) {
+        if (/^\s*#/.test(line)) {
+          guards.set(l, 'free');
+          continue;
+        }
+        if (quote.open || verbatim || content.trim() === '') guards.set(l, 'frozen');
+        else guards.set(l, endsWithSpace ? 'separator-after-space' : 'separator');
+      }
+      quote.feed(content);
+      if (content.trim() !== '') endsWithSpace = /\s$/.test(content);
+      else if (content.length > 0) endsWithSpace = true;
     }
     // Heredoc lines may lie past the instruction's own range.
     for (const l of heredocLines) guards.set(l, 'frozen');
   }
   return guards;
+}
+
+function withoutEscape(line: string, escape: string): string {
+  const trimmed = line.replace(/\s+$/, '');
+  return trimmed.endsWith(escape) ? trimmed.slice(0, -1) : line;
 }
 
 /** Shell quoting state across the physical lines of one instruction. */
