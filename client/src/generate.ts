@@ -52,6 +52,10 @@ async function run(kind: GeneratorKind, target: vscode.Uri | undefined): Promise
     first ??= written;
   }
   if (first) await vscode.window.showTextDocument(first);
+  if (kind === 'compose' && first && facts.app && !workspace.exists(path.join(dir, 'Dockerfile'))) {
+    const answer = await vscode.window.showInformationMessage('The app service builds from ./Dockerfile, which does not exist yet. Generate it?', 'Generate Dockerfile', 'Not now');
+    if (answer === 'Generate Dockerfile') await run('dockerfile', folder);
+  }
   if (kind === 'dockerfile' && first && !workspace.exists(path.join(dir, '.dockerignore'))) {
     const answer = await vscode.window.showInformationMessage('This folder has no .dockerignore: `COPY . .` would send .git, .env and dependencies to the build. Generate one?', 'Generate .dockerignore', 'Not now');
     if (answer === 'Generate .dockerignore') await run('dockerignore', folder);

@@ -87,6 +87,9 @@ export function initCommand(args: string[], out: NodeJS.WritableStream = process
     fs.writeFileSync(file.path, file.content);
     out.write(`  ${file.action === 'merge' ? `updated ${shown}: added ${summarise(file.added!)}` : `${file.action === 'replace' ? 'replaced' : 'created'} ${shown}`}\n`);
   }
+  if (kind === 'compose' && plan.facts.app && !fs.existsSync(path.join(dir, 'Dockerfile'))) {
+    out.write('  the app service builds from ./Dockerfile: create it with `dockhand init dockerfile`\n');
+  }
   return refused > 0 ? 1 : 0;
 }
 

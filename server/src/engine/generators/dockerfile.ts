@@ -88,6 +88,8 @@ function nodeDockerfile(app: NodeProject, flavour: Flavour, port: number): strin
   // Prisma's engines need OpenSSL, which slim and alpine images lack; distroless ships libssl.
   if (app.prisma) lines.push(osInstall(flavour === 'alpine' ? 'alpine' : 'debian', ['openssl']));
   if (app.manager !== 'npm') lines.push('RUN corepack enable');
+  // Yarn 2+ defaults to Plug'n'Play, which leaves no node_modules to copy into the runtime stage.
+  if (app.yarnBerry) lines.push('ENV YARN_NODE_LINKER=node-modules');
   lines.push(`COPY ${app.manifests.join(' ')} ./`);
   const builds = app.build !== undefined;
   lines.push(`RUN ${mount} ${nodeInstall(app, !builds && !app.prisma)}`);
