@@ -56,4 +56,16 @@ export const PROJECTS: Record<string, Record<string, string>> = {
     'cmd/inventory/main.go': 'package main\n\nimport "net/http"\n\nfunc main() {\n\thttp.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {})\n\thttp.ListenAndServe(":9090", nil)\n}\n',
     'internal/store/store.go': 'package store\n',
   },
+  'java-maven': {
+    'pom.xml': '<project>\n  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>3.3.4</version></parent>\n  <artifactId>billing</artifactId>\n  <properties><java.version>17</java.version></properties>\n  <dependencies>\n    <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-actuator</artifactId></dependency>\n    <dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId></dependency>\n  </dependencies>\n</project>\n',
+    'mvnw': '#!/bin/sh\n',
+    '.mvn/wrapper/maven-wrapper.properties': 'distributionUrl=https://repo.maven.apache.org/maven2/org/apache/maven/apache-maven/3.9.9/apache-maven-3.9.9-bin.zip\n',
+    'src/main/java/com/acme/App.java': 'package com.acme;\npublic class App {}\n',
+    'src/main/resources/application.properties': 'server.port=8081\n',
+  },
+  'java-gradle': {
+    'build.gradle.kts': 'plugins { java }\njava { toolchain { languageVersion = JavaLanguageVersion.of(21) } }\ndependencies { implementation("org.springframework.boot:spring-boot-starter-data-redis") }\n',
+    'settings.gradle.kts': 'rootProject.name = "notify"\n',
+    'src/main/java/App.java': 'public class App {}\n',
+  },
 };

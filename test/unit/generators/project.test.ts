@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { MemoryWorkspace } from '../../../server/src/engine/workspace';
-import { detectProject, type GoProject, type NodeProject, type PythonProject } from '../../../server/src/engine/generators/project';
+import { detectProject, type GoProject, type JavaProject, type NodeProject, type PythonProject } from '../../../server/src/engine/generators/project';
 import { PROJECTS } from './fixtures';
 
 const ROOT = path.resolve('/project');
@@ -91,6 +91,17 @@ describe('project detection', () => {
     assert.deepStrictEqual(app.port, { value: 9090, detected: true });
     assert.strictEqual(app.healthPath, '/healthz');
     assert.deepStrictEqual(facts.services, ['postgres', 'redis']);
+  });
+
+  it('Java: Maven wrapper, java.version, server.port, actuator health, PostgreSQL driver; Gradle toolchain version, Redis starter', () => {
+    const maven = detect(PROJECTS['java-maven']);
+    const app = maven.app as JavaProject;
+    assert.deepStrictEqual([app.build, app.wrapper, app.version, app.port.value, app.healthPath], ['maven', true, '17', 8081, '/actuator/health']);
+    assert.deepStrictEqual(app.manifests, ['pom.xml', 'mvnw']);
+    assert.deepStrictEqual(maven.services, ['postgres']);
+    const gradle = detect(PROJECTS['java-gradle']);
+    assert.deepStrictEqual([(gradle.app as JavaProject).build, (gradle.app as JavaProject).wrapper, gradle.app!.version], ['gradle', false, '21']);
+    assert.deepStrictEqual(gradle.services, ['redis']);
   });
 
   it('an empty or unknown folder has no app and never throws', () => {

@@ -67,7 +67,18 @@ export interface GoProject {
   healthPath: string;
 }
 
-export type LanguageProject = NodeProject | PythonProject | GoProject;
+export interface JavaProject {
+  language: 'java';
+  build: 'maven' | 'gradle';
+  /** Uses the project's wrapper (mvnw, gradlew) rather than the build image's tool. */
+  wrapper: boolean;
+  manifests: string[];
+  version: string;
+  port: Port;
+  healthPath: string;
+}
+
+export type LanguageProject = NodeProject | PythonProject | GoProject | JavaProject;
 
 export interface ProjectFacts {
   dir: string;
@@ -78,7 +89,7 @@ export interface ProjectFacts {
   services: BackingService[];
 }
 
-export const DEFAULT_VERSIONS = { node: '22', python: '3.12', go: '1.23' } as const;
+export const DEFAULT_VERSIONS = { node: '22', python: '3.12', go: '1.23', java: '21' } as const;
 
 export function detectProject(workspace: Workspace, dir: string): ProjectFacts {
   const read = (name: string) => workspace.readFile(path.join(dir, name));
@@ -101,6 +112,9 @@ export function detectProject(workspace: Workspace, dir: string): ProjectFacts {
   } else if (ecosystems.includes('go')) {
     app = detectGo(read, has, workspace, dir);
     deps = goDependencies(read('go.mod'));
+  } else if (ecosystems.includes('maven') || ecosystems.includes('gradle')) {
+    app = detectJava(read, has, ecosystems.includes('maven') ? 'maven' : 'gradle');
+    deps = javaDependencies([read('pom.xml'), read('build.gradle'), read('build.gradle.kts')].join('\n'));
   }
   return { dir, name: composeName(name) || composeName(folder) || 'app', ecosystems, app, services: servicesFrom(deps) };
 }
@@ -299,6 +313,36 @@ function goDependencies(mod: string | undefined): string[] {
     else if (/redis\/go-redis|go-redis\/redis|gomodule\/redigo/.test(p)) names.push('redis');
     else if (/mongo-driver/.test(p)) names.push('mongodb');
   }
+  return names;
+}
+
+// --- Java ---------------------------------------------------------------------------------
+
+function detectJava(read: Reader, has: Exists, build: 'maven' | 'gradle'): JavaProject {
+  const buildFile = build === 'maven' ? read('pom.xml') ?? '' : (read('build.gradle') ?? '') + (read('build.gradle.kts') ?? '');
+  const version = /<(?:java\.version|maven\.compiler\.(?:release|target))>(\d+)</.exec(buildFile)?.[1]
+    ?? /JavaLanguageVersion\.of\((\d+)\)|VERSION_(\d+)\b|sourceCompatibility\s*=\s*['"]?(\d+)/.exec(buildFile)?.slice(1).find(Boolean)
+    ?? DEFAULT_VERSIONS.java;
+  const wrapper = build === 'maven' ? has('mvnw') && has('.mvn') : has('gradlew') && has('gradle');
+  const manifests = build === 'maven'
+    ? ['pom.xml', ...(wrapper ? ['mvnw'] : [])]
+    : ['build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties', ...(wrapper ? ['gradlew'] : [])].filter(has);
+  const config = ['src/main/resources/application.properties', 'src/main/resources/application.yml', 'src/main/resources/application.yaml'].map((f) => read(f) ?? '').join('\n');
+  const port = /server\.port\s*[=:]\s*\$?\{?(?:PORT:)?(\d{2,5})|^\s*port:\s*\$?\{?(?:PORT:)?(\d{2,5})/m.exec(config);
+  const actuator = /spring-boot-starter-actuator/.test(buildFile);
+  return {
+    language: 'java', build, wrapper, manifests, version: Number(version) >= 8 ? String(version) : DEFAULT_VERSIONS.java,
+    port: port ? { value: Number(port[1] ?? port[2]), detected: true } : { value: 8080, detected: /spring-boot|quarkus|micronaut/.test(buildFile) },
+    healthPath: actuator ? '/actuator/health' : /quarkus-smallrye-health/.test(buildFile) ? '/q/health' : '/',
+  };
+}
+
+function javaDependencies(buildFiles: string): string[] {
+  const names: string[] = [];
+  if (/org\.postgresql|postgresql<\/artifactId>|r2dbc-postgresql/.test(buildFiles)) names.push('pg');
+  if (/mysql-connector|com\.mysql/.test(buildFiles)) names.push('mysql2');
+  if (/data-redis|jedis|lettuce|redisson/.test(buildFiles)) names.push('redis');
+  if (/data-mongodb|mongodb-driver/.test(buildFiles)) names.push('mongodb');
   return names;
 }
 
