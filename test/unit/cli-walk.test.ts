@@ -100,11 +100,11 @@ describe('folder walking', () => {
     'svc/deep/Dockerfile.local': 'FROM node:20-slim\n',
   };
 
-  const names = (dir: string, inputs: string[]) => {
+  const names = (dir: string, inputs: string[], kind?: 'dockerfile' | 'compose') => {
     const cwd = process.cwd();
     process.chdir(dir);
     try {
-      return collectTargets(inputs, undefined, () => assert.fail('nothing is missing')).targets.map((t) => t.path.split(path.sep).join('/'));
+      return collectTargets(inputs, kind, () => assert.fail('nothing is missing')).targets.map((t) => t.path.split(path.sep).join('/'));
     } finally {
       process.chdir(cwd);
     }
@@ -123,6 +123,20 @@ describe('folder walking', () => {
   it('lints a file named on the command line even when it is ignored', () => {
     const dir = folder(tree);
     assert.deepStrictEqual(names(dir, ['Dockerfile.local']), ['Dockerfile.local']);
+  });
+
+  it('--kind on a folder takes every file as that kind, but never hidden files, docs, scripts or JSON', () => {
+    const dir = folder({
+      'corpus/acme__api__Dockerfile': 'FROM a\n',
+      'corpus/acme__web__build.docker': 'FROM b\n',
+      'corpus/.dockerignore': '.git\n',
+      'corpus/.env.example': 'A=1\n',
+      'corpus/README.md': '# corpus\n',
+      'corpus/run.sh': 'echo\n',
+      'corpus/compose.yaml': 'services: {}\n',
+    });
+    assert.deepStrictEqual(names(dir, ['corpus'], 'dockerfile'), ['corpus/acme__api__Dockerfile', 'corpus/acme__web__build.docker', 'corpus/compose.yaml']);
+    assert.deepStrictEqual(names(dir, ['corpus']), ['corpus/compose.yaml']);
   });
 
   it('walks globs from their literal folder, with the same exclusions', () => {

@@ -49,7 +49,7 @@ export function collectTargets(inputs: string[], forcedKind: FileKind | undefine
     if (stat?.isDirectory()) {
       roots.push(path.resolve(input));
       walk(input, IgnoreStack.above(input), (file) => {
-        const kind = forcedKind ?? detectKind(file);
+        const kind = forcedKind && mayBeForced(file) ? forcedKind : detectKind(file);
         if (kind) add(file, kind);
       });
     } else if (stat) {
@@ -66,7 +66,7 @@ export function collectTargets(inputs: string[], forcedKind: FileKind | undefine
       walk(glob.base, IgnoreStack.above(glob.base), (file) => {
         const relative = path.relative(glob.base, file).split(path.sep).join('/');
         if (!glob.matches(relative)) return;
-        const kind = forcedKind ?? detectKind(file) ?? (/\.ya?ml$/i.test(file) ? 'compose' : undefined);
+        const kind = forcedKind && mayBeForced(file) ? forcedKind : detectKind(file) ?? (/\.ya?ml$/i.test(file) ? 'compose' : undefined);
         if (kind) add(file, kind);
       });
       if (targets.length === before) onMissing(input);
@@ -103,6 +103,16 @@ function walk(dir: string, ignores: IgnoreStack, visit: (file: string) => void, 
       visit(full);
     }
   }
+}
+
+/**
+ * `--kind` on a folder or glob makes every file found that kind, except hidden files and the
+ * files Docker projects keep beside Dockerfiles (.dockerignore, .env, docs, scripts, JSON), which
+ * are never Dockerfiles or Compose files (and which `--fix` must not rewrite as such).
+ */
+function mayBeForced(file: string): boolean {
+  const base = path.basename(file);
+  return !base.startsWith('.') && !/\.(dockerignore|md|txt|sh|json|env|example|lock|sum|mod|toml|ini|cfg|conf|py|js|ts|go|rb|java|png|jpe?g|gif|svg|ico|zip|gz|tgz|tar)$/i.test(base);
 }
 
 /** A file named on the command line that matches no known name: YAML is Compose, the rest Dockerfiles. */
