@@ -28,9 +28,16 @@ function load(name: string): Record<string, Snippet> {
  * default: `${1:text}` → text (nested allowed), `${1|a,b|}` → a, `$1`/`${1}` → the default
  * given to that tab stop anywhere in the body, `${VAR:default}` → default, `\$ \} \\` → literal.
  */
+const KNOWN_VARIABLES = /^(TM_\w+|CLIPBOARD|SELECTION|WORKSPACE_\w+|RELATIVE_FILEPATH|CURSOR_\w+|LINE_COMMENT|BLOCK_COMMENT_\w+|CURRENT_\w+|RANDOM(_HEX)?|UUID)$/;
+
 export function expandSnippet(body: string | string[]): string {
   const text = Array.isArray(body) ? body.join('\n') : body;
   const defaults = new Map<string, string>();
+  // VS Code inserts an unknown variable's name (`$PATH` → `PATH`): a shell variable must be written `\\$PATH`.
+  const variable = (name: string, fallback: string | undefined): string => {
+    if (!KNOWN_VARIABLES.test(name)) throw new Error(`snippet uses \`$${name}\`, which VS Code reads as a snippet variable: escape it as \\$${name}`);
+    return fallback ?? '';
+  };
   const REF = '\u0000';
   let i = 0;
   const parse = (stop: string | undefined): string => {
@@ -51,7 +58,7 @@ export function expandSnippet(body: string | string[]): string {
       const bare = /^\$(\d+|[A-Za-z_]\w*)/.exec(text.slice(i));
       if (bare) {
         i += bare[0].length;
-        out += /^\d/.test(bare[1]) ? `${REF}${bare[1]}${REF}` : '';
+        out += /^\d/.test(bare[1]) ? `${REF}${bare[1]}${REF}` : variable(bare[1], undefined);
         continue;
       }
       const open = /^\$\{(\d+|[A-Za-z_]\w*)([:|}])/.exec(text.slice(i));
@@ -64,7 +71,7 @@ export function expandSnippet(body: string | string[]): string {
       const [, id, kind] = open;
       const tabstop = /^\d/.test(id);
       if (kind === '}') {
-        out += tabstop ? `${REF}${id}${REF}` : '';
+        out += tabstop ? `${REF}${id}${REF}` : variable(id, undefined);
         continue;
       }
       if (kind === '|') {
@@ -78,7 +85,7 @@ export function expandSnippet(body: string | string[]): string {
       const value = parse('}');
       i++;
       if (tabstop && !defaults.has(id)) defaults.set(id, value);
-      out += tabstop ? `${REF}${id}${REF}` : value;
+      out += tabstop ? `${REF}${id}${REF}` : variable(id, value);
     }
     return out;
   };
@@ -153,7 +160,8 @@ describe('snippets', () => {
   before(initEngine);
 
   it('the expander follows VS Code snippet syntax', () => {
-    assert.strictEqual(expandSnippet(['${1:a} $1 ${1}', '${2|x,y|}-$2', '\\${KEEP} ${3:out ${4:in}} $4 ${TM_FILENAME:f} $0']), 'a a a\nx-x\n${KEEP} out in in f ');
+    assert.strictEqual(expandSnippet(['${1:a} $1 ${1}', '${2|x,y|}-$2', '\\${KEEP} ${3:out ${4:in}} $4 ${TM_FILENAME:f} \\$PATH $0']), 'a a a\nx-x\n${KEEP} out in in f $PATH ');
+    assert.throws(() => expandSnippet('ENV PATH=/x:$PATH'), /escape it/);
   });
 
   it('package.json contributes both files, and every snippet has a prefix and a description', () => {
