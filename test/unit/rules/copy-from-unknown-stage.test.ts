@@ -7,9 +7,12 @@ describe(RULE, () => {
   before(initEngine);
 
   it('fires on a name no earlier stage has, and on a stage defined later', () => {
-    assertFires('FROM node:20\nCOPY --from=foo bar .\n', RULE, 1);
+    const [unknown] = assertFires('FROM node:20\nCOPY --from=foo bar .\n', RULE, 1);
+    assert.strictEqual(unknown.severity, 'information');
+    assert.match(unknown.message, /named build context/);
     const [later] = assertFires('FROM scratch\nCOPY --from=build foo .\nFROM node:20 AS build\nRUN baz\n', RULE, 1);
     assert.match(later.message, /defined after this one/);
+    assert.strictEqual(later.severity, 'warning');
   });
 
   it('fires on an index that is not an earlier stage', () => {

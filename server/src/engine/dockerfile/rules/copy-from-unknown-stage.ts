@@ -5,7 +5,8 @@ import { replaceOffsets, selfChange } from '../edits';
 
 /**
  * `COPY --from=biuld` with no stage of that name silently pulls an image called `biuld` (and
- * fails, or worse, succeeds). A name with a tag, digest or registry path is an image on purpose.
+ * fails, or worse, succeeds). A name with a tag, digest or registry path is an image on purpose;
+ * a name with no near miss may be a named build context, so it is only information.
  */
 export const copyFromUnknownStage: DockerfileRule = {
   meta: {
@@ -45,8 +46,10 @@ export const copyFromUnknownStage: DockerfileRule = {
         ? `stage \`${name}\` is defined after this one; move it above`
         : suggestion
           ? `no earlier stage has that name (did you mean \`${suggestion}\`?)`
-          : 'no earlier stage has that name, so Docker pulls an image of that name; name a stage, or give the image a tag (`name:tag`) if an image is meant';
-      report({ range: copy.from.range, message: `\`--from=${name}\`: ${why}.`, fixes });
+          : 'no stage has that name. Fine if it is a named build context (`docker build --build-context ' + name + '=…`, Compose `additional_contexts`); otherwise Docker pulls an image of that name: name a stage, or give the image a tag (`name:tag`)';
+      // Without a stage defined later or a near miss, a named build context is as likely as a mistake.
+      const sure = Boolean(suggestion) || Boolean(later && later !== stage) || /^\d+$/.test(name);
+      report({ range: copy.from.range, message: `\`--from=${name}\`: ${why}.`, fixes, severity: sure ? undefined : 'information' });
     }
   },
 };
