@@ -85,4 +85,18 @@ describe(RULE, () => {
   it('counts ONBUILD triggers wherever they are: they run in every image built from this one', () => {
     assertFires('FROM node:20 AS base\nONBUILD RUN yarn install\nFROM nginx:1.27\nCOPY --from=base /a /b\n', RULE, 1);
   });
+
+  it('stays quiet where the corpus showed false alarms', () => {
+    // `apk add --no-network` fetches no index; old npm spelled the clean-up `cache clear`.
+    assertQuiet('FROM alpine:3\nRUN apk add --no-network --virtual .rundeps $runDeps\n', RULE);
+    assertQuiet('FROM node:20\nRUN npm install -g npm@10 && npm cache clear\n', RULE);
+    // `yarn --version` is a smoke test, not an install.
+    assertQuiet('FROM node:20\nRUN yarn --version\n', RULE);
+    // A clean-up script of the project after the install may remove the lists: unknown, so quiet.
+    assertQuiet('FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl && /scripts/cleanup.sh\n', RULE);
+    // An inline `# comment` in backticks does not hide the clean-up after it.
+    assertQuiet('FROM debian:bookworm\nRUN apt-get update \\\n  && apt-get install -y libxslt1-dev `# for lxml` \\\n  curl \\\n  && rm -rf /var/lib/apt/lists/*\n', RULE);
+    // …and a script that only reads well without it is still checked (a parse error would make the rule quiet).
+    assertFires('FROM debian:bookworm\nRUN apt-get update \\\n  && apt-get install -y libxslt1-dev `# for lxml` \\\n  curl\n', RULE, 1);
+  });
 });

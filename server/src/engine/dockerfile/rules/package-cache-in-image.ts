@@ -69,7 +69,7 @@ const MANAGERS: Manager[] = [
     equivalents: ['DL3019', 'DS025', 'DS-0025', 'Apk Add Using Local Cache Path'],
     scope: 'command',
     fills: (c) => name(c) === 'apk' && action(c) === 'add',
-    avoided: (c, facts) => hasFlag(c, '--no-cache') || mountCovers(facts.mounts, '/var/cache/apk')
+    avoided: (c, facts) => hasFlag(c, '--no-cache', '--no-network') || mountCovers(facts.mounts, '/var/cache/apk')
       || later(c, facts, (o) => removes(o, /^\/var\/cache\/apk/) || (name(o) === 'apk' && subcommand(o) === 'cache' && positionals(o)[1]?.value === 'clean')),
     fix: (facts, c) => {
       const end = wordEnd(c, 'add');
@@ -96,7 +96,7 @@ const MANAGERS: Manager[] = [
     scope: 'command',
     fills: (c) => name(c) === 'npm' && ['ci', 'install', 'i', 'add', 'clean-install', 'update'].includes(subcommand(c) ?? ''),
     avoided: (c, facts) => facts.mounts.some((m) => /\.npm|npm/.test(m)) || hasFlag(c, '--cache')
-      || later(c, facts, (o) => name(o) === 'npm' && subcommand(o) === 'cache' && positionals(o)[1]?.value === 'clean'),
+      || later(c, facts, (o) => (name(o) === 'npm' && subcommand(o) === 'cache' && /^(clean|clear|rm)$/.test(positionals(o)[1]?.value ?? '')) || removes(o, /(^|\/)\.npm(\/|$)/)),
     fix: (facts, c) => insertFix(facts.model, c.end, ' && npm cache clean --force', 'Clean the npm cache in the same RUN'),
     message: () => 'The npm cache (~/.npm) stays in this layer after the install. Add `&& npm cache clean --force` to the same RUN, or use `--mount=type=cache,target=/root/.npm`.',
   },
@@ -104,7 +104,8 @@ const MANAGERS: Manager[] = [
     label: 'yarn',
     equivalents: ['DL3060'],
     scope: 'command',
-    fills: (c) => name(c) === 'yarn' && (subcommand(c) === undefined || subcommand(c) === 'install' || subcommand(c) === 'add'),
+    fills: (c) => name(c) === 'yarn' && (subcommand(c) === 'install' || subcommand(c) === 'add'
+      || (subcommand(c) === undefined && !hasFlag(c, '--version', '-v', '--help', '-h'))),
     avoided: (c, facts) => facts.mounts.some((m) => /yarn/.test(m)) || hasFlag(c, '--cache-folder')
       || later(c, facts, (o) => name(o) === 'yarn' && subcommand(o) === 'cache' && positionals(o)[1]?.value === 'clean'),
     fix: (facts, c) => insertFix(facts.model, c.end, ' && yarn cache clean', 'Clean the yarn cache in the same RUN'),
@@ -141,6 +142,11 @@ const MANAGERS: Manager[] = [
     message: () => '`zypper` keeps downloaded packages and metadata (/var/cache/zypp) in this layer. Add `&& zypper clean --all` to the same RUN.',
   },
 ];
+
+/** `/scripts/cleanup.sh`, `./clean-apt`: a script of the project whose name says it cleans up. */
+function isCleanupScript(c: ShellCommand): boolean {
+  return /clean/i.test(name(c)) && (c.name.includes('/') || /\.(sh|bash)$/.test(c.name)) && packageCommand(c) === undefined;
+}
 
 function cleansAll(c: ShellCommand): boolean {
   const p = packageCommand(c);
@@ -205,8 +211,12 @@ function checkRun(model: DockerfileModel, site: RunSite, report: (r: Report) => 
   const commands = runCommands(model, site.run).map(unwrap);
   if (commands.length === 0) return;
   const facts: RunFacts = { model, site, commands, mounts: throwawayMounts(site.run), env: envBefore(model, site) };
+  // A clean-up may hide in a script this file cannot read (`/scripts/cleanup.sh`), or after a
+  // command the parser could not read: then stay quiet about clean-ups that must come later.
+  const unreadable = runScripts(model, site.run).some((s) => s.hasError);
   for (const manager of MANAGERS) {
-    const offending = commands.filter((c) => manager.fills(c) && !manager.avoided(c, facts));
+    const offending = commands.filter((c) => manager.fills(c) && !manager.avoided(c, facts)
+      && !(manager.scope === 'run' && (unreadable || later(c, facts, isCleanupScript))));
     for (const command of manager.scope === 'run' ? offending.slice(0, 1) : offending) {
       const fix = manager.fix(facts, command);
       report({

@@ -64,7 +64,9 @@ export const packageManagerPrompt: DockerfileRule = {
           severity: microdnf ? 'information' : undefined,
           message: microdnf
             ? '`microdnf` 3 assumes yes, but the dnf5-based `microdnf` asks for a confirmation and a build cannot answer it. Add `-y`.'
-            : `\`${p.command.name} ${p.action}\` asks for a confirmation that a build cannot give, so the RUN fails. Add \`${flag.trim()}\`${zypper ? ' (`--non-interactive`)' : ''}.`,
+            : family === 'apt'
+              ? `\`${p.command.name} ${p.action}\` asks for a confirmation as soon as anything beyond the named packages comes along (a new dependency), and a build cannot answer, so the RUN fails. Add \`-y\`.`
+              : `\`${p.command.name} ${p.action}\` asks for a confirmation that a build cannot give, so the RUN fails. Add \`${flag.trim()}\`${zypper ? ' (`--non-interactive`)' : ''}.`,
           equivalents: EQUIVALENTS[p.manager],
           fixes: [{
             title: `Add \`${flag.trim()}\``,
