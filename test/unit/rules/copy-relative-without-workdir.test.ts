@@ -18,6 +18,10 @@ describe(RULE, () => {
     assertQuiet('FROM debian:12\nONBUILD WORKDIR /usr/local/lib\nONBUILD COPY foo bar\nCOPY a b\n', RULE);
   });
 
+  it('is quiet in artifact stages built FROM scratch', () => {
+    assertQuiet('FROM golang:1.22 AS build\nWORKDIR /src\nRUN go build -o /out/app\nFROM scratch AS dist\nCOPY --from=build /out/app app\n', RULE);
+  });
+
   it('is quiet for absolute Linux and Windows destinations and variables', () => {
     assertQuiet('FROM debian:12\nCOPY a /usr/local/bin/a\nCOPY b c:\\system32\\b\nCOPY c "d:\\mypath\\c"\nCOPY d d:/x/d\nCOPY e $DEST\nCOPY f "${DEST}"\n', RULE);
   });

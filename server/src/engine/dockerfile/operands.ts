@@ -1,7 +1,7 @@
 import type { Copy, Instruction } from 'dockerfile-ast';
 import type { Range } from '../finding';
 import type { DockerfileModel, Stage } from './model';
-import { keywordOf } from './model';
+import { keywordOf, rootImage, stageChain } from './model';
 
 /** The words of instructions as Docker reads them, with their places, for the instruction-level rules. */
 
@@ -108,4 +108,21 @@ export function stageNamed(model: DockerfileModel, name: string): Stage | undefi
   if (/^\d+$/.test(name)) return model.stages[Number(name)];
   const lower = name.toLowerCase();
   return model.stages.find((s) => s.name?.toLowerCase() === lower);
+}
+
+/**
+ * Stages built FROM scratch hold only the files put there on purpose (the artifact-stage pattern).
+ * `FROM binaries-$TARGETOS` counts when every stage it can name is such a stage.
+ */
+export function isScratchRooted(model: DockerfileModel, stage: Stage, seen = new Set<Stage>()): boolean {
+  if (seen.has(stage)) return false;
+  seen.add(stage);
+  const chain = stageChain(stage);
+  const root = chain[chain.length - 1];
+  if (rootImage(stage).isScratch) return true;
+  if (root.image.resolved !== undefined) return false;
+  const raw = root.from.getImage() ?? '';
+  const pattern = new RegExp(`^${raw.split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+  const candidates = model.stages.filter((s) => s.index < root.index && s.name !== undefined && pattern.test(s.name));
+  return candidates.length > 0 && candidates.every((s) => isScratchRooted(model, s, seen));
 }

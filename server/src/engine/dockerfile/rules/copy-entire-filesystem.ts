@@ -1,25 +1,8 @@
 import type { DockerfileRule } from '../../rule';
-import type { DockerfileModel, Stage } from '../model';
+import type { DockerfileModel } from '../model';
 import { keywordOf, rootImage, stageChain } from '../model';
 import { osFlavour, parseImageRef } from '../images';
-import { copyOperands, placedInstructions, stageNamed } from '../operands';
-
-/**
- * Stages built FROM scratch hold only the files put there on purpose (the artifact-stage pattern).
- * `FROM binaries-$TARGETOS` counts when every stage it can name is such a stage.
- */
-function isScratchRooted(model: DockerfileModel, stage: Stage, seen = new Set<Stage>()): boolean {
-  if (seen.has(stage)) return false;
-  seen.add(stage);
-  const chain = stageChain(stage);
-  const root = chain[chain.length - 1];
-  if (rootImage(stage).isScratch) return true;
-  if (root.image.resolved !== undefined) return false;
-  const raw = root.from.getImage() ?? '';
-  const pattern = new RegExp(`^${raw.split(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
-  const candidates = model.stages.filter((s) => s.index < root.index && s.name !== undefined && pattern.test(s.name));
-  return candidates.length > 0 && candidates.every((s) => isScratchRooted(model, s, seen));
-}
+import { copyOperands, isScratchRooted, placedInstructions, stageNamed } from '../operands';
 
 /** Whether the source certainly has an operating system to drag along: a known OS image, or a stage that runs commands. */
 function hasOperatingSystem(model: DockerfileModel, name: string): boolean {

@@ -1,6 +1,6 @@
 import type { DockerfileRule } from '../../rule';
 import { keywordOf, stageChain } from '../model';
-import { copyOperands, hasVariable, onbuildTrigger, placedInstructions, unquote } from '../operands';
+import { copyOperands, hasVariable, isScratchRooted, onbuildTrigger, placedInstructions, unquote } from '../operands';
 
 /** Absolute on Linux (`/app`) or Windows (`C:\app`, `C:/app`). */
 export function isAbsolutePath(path: string): boolean {
@@ -28,6 +28,8 @@ export const copyRelativeWithoutWorkdir: DockerfileRule = {
       const dest = copy.destination.value;
       if (dest === '' || isAbsolutePath(dest) || isAbsolutePath(unquote(copy.destination.text)) || hasVariable(copy.destination.text)) continue;
       if (stage) {
+        // In a stage built FROM scratch, relative paths are relative to its empty root: artifacts laid out on purpose.
+        if (isScratchRooted(model, stage)) continue;
         const line = instruction.getRange().start.line;
         const before = stageChain(stage).flatMap((s) => (s === stage ? s.instructions.filter((i) => i.getRange().start.line < line) : s.instructions));
         if (before.some((i) => keywordOf(i) === 'WORKDIR' || (keywordOf(i) === 'ONBUILD' && keywordOf(onbuildTrigger(i) ?? i) === 'WORKDIR'))) continue;
