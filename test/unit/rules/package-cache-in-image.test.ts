@@ -80,6 +80,8 @@ describe(RULE, () => {
     assertFires('FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=1\nFROM python:3.12\nRUN pip install flask\n', RULE, 1);
     assertQuiet('FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=1\nFROM base\nRUN pip install flask\n', RULE);
     assertQuiet('FROM python:3.12\nRUN pipx install black && pipenv install\n', RULE);
+    assertQuiet('FROM python:3.12\nRUN pip config set global.no-cache-dir true\nRUN pip install flask\n', RULE);
+    assertFires('FROM python:3.12\nRUN pip config set global.no-cache-dir false\nRUN pip install flask\n', RULE, 1);
   });
 
   it('counts ONBUILD triggers wherever they are: they run in every image built from this one', () => {

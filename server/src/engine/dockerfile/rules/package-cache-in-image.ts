@@ -169,6 +169,11 @@ function archivesHandled(c: ShellCommand, facts: RunFacts): boolean {
 function pipCacheDisabled(c: ShellCommand, facts: RunFacts): boolean {
   const prefix = c.assignments.map((a) => /^PIP_NO_CACHE_DIR=(.*)$/.exec(a)?.[1]).find((v) => v !== undefined);
   if (prefix !== undefined) return isTruthy(unquote(prefix));
+  // `pip config set global.no-cache-dir true`, earlier in this RUN or in the stage.
+  const configured = [...earlierRuns(facts.model, facts.site).flatMap((s) => runCommands(facts.model, s.run).map(unwrap)), ...facts.commands.filter((o) => o.start < c.start)]
+    .some((o) => /^pip[\d.]*$/.test(name(o)) && subcommand(o) === 'config' && positionals(o)[1]?.value === 'set'
+      && /^(global|install)\.no-cache-dir$/.test(positionals(o)[2]?.value ?? '') && isTruthy(positionals(o)[3]?.value));
+  if (configured) return true;
   let value = facts.env.get('PIP_NO_CACHE_DIR');
   for (const script of runScripts(facts.model, facts.site.run)) {
     if (c.start < script.start || c.start > script.end) continue;
