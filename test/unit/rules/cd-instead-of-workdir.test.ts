@@ -6,10 +6,15 @@ const RULE = 'cd-instead-of-workdir';
 describe(RULE, () => {
   before(initEngine);
 
-  it('fires once per RUN, at the cd', () => {
+  it('fires when a RUN starts with cd, at the cd', () => {
     const [finding] = assertFires('FROM alpine:3.20\nRUN cd /src && make && cd / && rm -rf /src\n', RULE, 1);
     assert.deepStrictEqual(finding.range, { start: { line: 1, character: 4 }, end: { line: 1, character: 11 } });
     assert.deepStrictEqual(finding.equivalents, ['DL3003', 'DS013', 'DS-0013']);
+  });
+
+  it('leaves a cd later in a build script alone (deliberately quieter than DL3003)', () => {
+    assertQuiet('FROM alpine:3.20\nRUN wget x.tgz && tar -xzf x.tgz && cd x && make\n', RULE);
+    assertQuiet('FROM alpine:3.20\nRUN set -eux; cd /usr/src; make\n', RULE);
   });
 
   it('ignores cd in quotes, comments and heredocs handed to another program', () => {
@@ -29,7 +34,7 @@ describe(RULE, () => {
   });
 
   it('offers no fix when the previous working directory is unknown, the cd is not first, or is relative', () => {
-    for (const text of ['FROM alpine:3.20\nRUN cd /src && make\nCMD ["x"]\n', 'FROM alpine:3.20\nWORKDIR /a\nRUN make && cd /b\n',
+    for (const text of ['FROM alpine:3.20\nRUN cd /src && make\nCMD ["x"]\n',
       'FROM alpine:3.20\nWORKDIR /a\nRUN cd src && make\nWORKDIR /b\n', 'FROM alpine:3.20\nWORKDIR /a\nRUN cd /b || exit 1\nWORKDIR /b\n']) {
       const [finding] = assertFires(text, RULE, 1);
       assert.deepStrictEqual(finding.fixes, []);

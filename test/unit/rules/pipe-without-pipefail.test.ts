@@ -22,6 +22,12 @@ describe(RULE, () => {
     assertQuiet('FROM mcr.microsoft.com/powershell:latest\nSHELL ["pwsh", "-c"]\nRUN Get-Item x | Select-Object y\n', RULE);
   });
 
+  it('leaves out pipes fed by echo/printf and pipes inside $(…)', () => {
+    assertQuiet('FROM debian:bookworm\nRUN echo "$SHA  x.tgz" | sha256sum -c - && printf "a" | tee /f\n', RULE);
+    assertQuiet('FROM debian:bookworm\nRUN v="$(cat /v | tr -d x)" && echo "$v"\n', RULE);
+    assertFires('FROM debian:bookworm\nRUN echo x | sha256sum -c && curl -fsSL x | tar -xz\n', RULE, 1);
+  });
+
   it('fires again when a later SHELL drops pipefail or a new stage starts', () => {
     assertFires('FROM debian:bookworm\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN a | b\nSHELL ["/bin/sh", "-c"]\nRUN a | b\n', RULE, 1);
     assertFires('FROM debian:bookworm AS a\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN a | b\nFROM debian:bookworm\nRUN a | b\n', RULE, 1);

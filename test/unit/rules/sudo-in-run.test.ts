@@ -27,6 +27,16 @@ describe(RULE, () => {
     assertFixRoundTrip('FROM example/app:1\nUSER root\nRUN sudo make install\n', RULE);
   });
 
+  it('is information, with other advice, when the user is not known to be root or sudo switches user', () => {
+    const [unknown] = assertFires('FROM gitpod/workspace-full\nRUN sudo mkdir /x\n', RULE, 1);
+    assert.strictEqual(unknown.severity, 'information');
+    assert.match(unknown.message, /USER root/);
+    const [other] = assertFires('FROM debian:bookworm\nRUN sudo -u app bundle install\n', RULE, 1);
+    assert.strictEqual(other.severity, 'information');
+    assert.match(other.message, /USER app/);
+    assert.strictEqual(assertFires('FROM debian:bookworm\nRUN sudo make\n', RULE, 1)[0].severity, 'warning');
+  });
+
   it('offers no fix when the user is not root or unknown, or sudo has options', () => {
     for (const text of ['FROM debian:bookworm\nUSER app\nRUN sudo make install\n', 'FROM circleci/node:20\nRUN sudo make install\n',
       'FROM debian:bookworm\nRUN sudo -u app make\n']) {

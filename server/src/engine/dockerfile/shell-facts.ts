@@ -3,7 +3,8 @@ import type { Instruction, Onbuild, Run } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './model';
 import { keywordOf, rootImage, stageChain } from './model';
 import { osFlavour, type OsFlavour } from './images';
-import { runScripts, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import type { Node } from 'web-tree-sitter';
+import { runScripts, visitShellSyntax, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 /** What the shell-command rules ask about RUN instructions, on top of the shell model. */
 
@@ -38,6 +39,12 @@ export function runSites(model: DockerfileModel): RunSite[] {
   }
   sitesByModel.set(model, sites);
   return sites;
+}
+
+/** `RUN ["executable", "arg"]`: no shell parses it. */
+export function isExecForm(model: DockerfileModel, site: RunSite): boolean {
+  const args = site.run.getArguments();
+  return args.length > 0 && model.text[model.lines.offsetAt(args[0].getRange().start)] === '[' && (site.run as Run).getJSONStrings().length > 0;
 }
 
 export function scriptsOf(model: DockerfileModel, site: RunSite): ShellScript[] {
@@ -89,6 +96,10 @@ export function operands(words: ShellWord[], valueFlags: ReadonlySet<string>): S
 /** The SHELL in effect for a RUN: JSON words of the last SHELL of its stage chain, or undefined for the default. */
 export function shellInEffect(model: DockerfileModel, site: RunSite): string[] | undefined {
   if (site.onbuild) return undefined;
+  if (site.stage) {
+    const indexed = shellsBefore(model).get(site.instruction);
+    if (indexed) return indexed.shell?.slice();
+  }
   const line = site.instruction.getRange().start.line;
   const scope = site.stage
     ? stageChain(site.stage).reverse().flatMap((s) => s.instructions)
@@ -99,6 +110,28 @@ export function shellInEffect(model: DockerfileModel, site: RunSite): string[] |
     if (keywordOf(instruction) === 'SHELL') shell = (instruction as Run).getJSONStrings().map((j) => j.getValue().replace(/^"|"$/g, ''));
   }
   return shell;
+}
+
+const shellIndexes = new WeakMap<DockerfileModel, Map<Instruction, { shell: string[] | undefined }>>();
+
+/** The SHELL in effect before each instruction of each stage, in one pass over the file (what `shellInEffect` finds for one). */
+function shellsBefore(model: DockerfileModel): Map<Instruction, { shell: string[] | undefined }> {
+  let index = shellIndexes.get(model);
+  if (index) return index;
+  index = new Map();
+  const atEnd = new Map<Stage, string[] | undefined>();
+  for (const stage of model.stages) {
+    const base = stage.baseStage && stage.baseStage.index < stage.index ? stage.baseStage : undefined;
+    let shell = base ? atEnd.get(base) : undefined;
+    if (stage.baseStage && !base) continue; // not an earlier stage: left to the walk in shellInEffect
+    for (const instruction of stage.instructions) {
+      index.set(instruction, { shell });
+      if (keywordOf(instruction) === 'SHELL') shell = (instruction as Run).getJSONStrings().map((j) => j.getValue().replace(/^"|"$/g, ''));
+    }
+    atEnd.set(stage, shell);
+  }
+  shellIndexes.set(model, index);
+  return index;
 }
 
 /** Basename of the shell program running the RUN: `sh` by default. */
@@ -139,4 +172,148 @@ export function userBefore(site: RunSite): string | undefined {
     if (keywordOf(instruction) === 'USER') user = instruction.getArgumentsContent()?.trim().split(':')[0];
   }
   return user;
+}
+
+/** A construct of the script that POSIX sh lacks, with the ShellCheck code that names it. */
+export interface Bashism {
+  code: string;
+  what: string;
+  /** Busybox ash (Alpine's /bin/sh) supports it. */
+  inBusybox: boolean;
+  /** For a bash-only variable (`$RANDOM`), its name. */
+  variable?: string;
+  start: number;
+  end: number;
+}
+
+/** A `$NAME`/`${NAME…}` expansion of the script. */
+export interface Expansion {
+  name: string;
+  /** `${NAME:-default}` and the like: an unset variable is handled. */
+  guarded: boolean;
+  start: number;
+  end: number;
+}
+
+export interface ScriptSyntax {
+  bashisms: Bashism[];
+  expansions: Expansion[];
+  /** Variables the script itself sets: assignments, export/local/readonly, read, for, getopts. */
+  assigned: Set<string>;
+  /** `$(…)`, backquotes and `<(…)`: commands whose status the script does not see directly. */
+  substitutions: { start: number; end: number }[];
+}
+
+const syntaxCache = new Map<string, ScriptSyntax>();
+const SYNTAX_CACHE_LIMIT = 2000;
+/** Variables POSIX sh leaves undefined but bash sets. */
+const BASH_VARIABLES = new Set(['RANDOM', 'SECONDS', 'BASH_VERSION', 'BASH_SOURCE', 'BASHPID', 'PIPESTATUS', 'FUNCNAME', 'EUID', 'UID', 'HOSTTYPE', 'OSTYPE', 'MACHTYPE', 'EPOCHSECONDS', 'SRANDOM']);
+
+/** Bash-only syntax, variable expansions and assignments of a script (offsets relative to it). Cached by text. */
+export function scriptSyntax(source: string): ScriptSyntax {
+  const cached = syntaxCache.get(source);
+  if (cached) return cached;
+  const result: ScriptSyntax = { bashisms: [], expansions: [], assigned: new Set(), substitutions: [] };
+  const bashism = (node: Node, code: string, what: string, inBusybox: boolean, variable?: string) =>
+    result.bashisms.push({ code, what, inBusybox, variable, start: node.startIndex, end: node.endIndex });
+  visitShellSyntax(source, (node) => {
+    switch (node.type) {
+      case 'comment':
+      case 'heredoc_body':
+      case 'raw_string':
+        return false;
+      case 'command': {
+        const name = node.childForFieldName('name')?.text;
+        const args = node.namedChildren.filter((c) => c && c.type !== 'command_name').map((c) => c!.text);
+        if (name === 'source') bashism(node.childForFieldName('name')!, 'SC3046', '`source` (use `.`)', true);
+        if ((name === 'test') && args.includes('==')) bashism(node, 'SC3014', '`==` in a test (use `=`)', true);
+        if (name === 'echo' && /^-[neE]+$/.test(args[0] ?? '') && args[0] !== '-n') bashism(node, 'SC3037', '`echo -e` (use `printf`)', true);
+        if (name === 'set' && args.some((a, i) => a === 'pipefail' && /^[-+][a-z]*o$/.test(args[i - 1] ?? ''))) bashism(node, 'SC3040', '`set -o pipefail`', true);
+        if (name === 'read') for (const a of args) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(a)) result.assigned.add(a);
+        if (name === 'getopts' && args[1]) result.assigned.add(args[1]);
+        return true;
+      }
+      case 'test_command':
+        if (node.firstChild?.type === '[[') bashism(node.firstChild, 'SC3010', '`[[ ]]` (use `[ ]`)', true);
+        return true;
+      case 'binary_expression':
+        if (node.children.some((c) => c?.type === '==') && hasAncestor(node, (a) => a.type === 'test_command' && a.firstChild?.type === '[')) {
+          bashism(node, 'SC3014', '`==` in `[ ]` (use `=`)', true);
+        }
+        return true;
+      case 'function_definition':
+        if (node.firstChild?.type === 'function') bashism(node.firstChild, 'SC2112', 'the `function` keyword (use `name() { … }`)', true);
+        return true;
+      case 'array':
+        bashism(node, 'SC3030', 'arrays', false);
+        return true;
+      case 'herestring_redirect':
+        bashism(node, 'SC3011', 'here-strings `<<<`', true);
+        return true;
+      case 'file_redirect':
+        if (node.firstChild?.type === '&>' || node.firstChild?.type === '&>>') bashism(node, 'SC3020', '`&>` (use `>file 2>&1`)', true);
+        return true;
+      case 'process_substitution':
+        bashism(node, 'SC3001', 'process substitution `<(…)`', false);
+        result.substitutions.push({ start: node.startIndex, end: node.endIndex });
+        return true;
+      case 'command_substitution':
+        result.substitutions.push({ start: node.startIndex, end: node.endIndex });
+        return true;
+      case 'ansi_c_string':
+        bashism(node, 'SC3003', "`$'…'` strings", true);
+        return false;
+      case 'variable_assignment':
+      case 'for_statement': {
+        const name = node.childForFieldName('name')?.text ?? node.childForFieldName('variable')?.text;
+        if (name) result.assigned.add(name);
+        return true;
+      }
+      case 'declaration_command':
+        for (const child of node.namedChildren) if (child?.type === 'variable_name') result.assigned.add(child.text);
+        return true;
+      case 'simple_expansion':
+      case 'expansion': {
+        const variable = node.namedChildren.find((c) => c?.type === 'variable_name');
+        if (!variable) return true;
+        const operators = node.children.filter((c) => c && !c.isNamed).map((c) => c!.type);
+        const guarded = operators.some((o) => /^(:?[-=?+])$/.test(o));
+        result.expansions.push({ name: variable.text, guarded, start: node.startIndex, end: node.endIndex });
+        if (BASH_VARIABLES.has(variable.text)) bashism(node, 'SC3028', `\`$${variable.text}\``, variable.text === 'RANDOM' || variable.text === 'SECONDS', variable.text);
+        if (node.type === 'expansion' && operators.includes(':') && !guarded && node.namedChildren.some((c) => c?.type === 'number' || c?.type === 'arithmetic_expansion' || c?.type === 'simple_expansion')) {
+          bashism(node, 'SC3057', 'substrings `${var:offset:length}`', true);
+        }
+        if (node.type === 'expansion' && operators.some((o) => o === '/' || o === '//' || o === '/#' || o === '/%')) bashism(node, 'SC3060', 'replacements `${var/from/to}`', true);
+        if (node.type === 'expansion' && operators.some((o) => /^[,^]{1,2}$/.test(o))) bashism(node, 'SC3059', 'case changes `${var^^}`', false);
+        return true;
+      }
+      default:
+        return true;
+    }
+  });
+  if (syntaxCache.size >= SYNTAX_CACHE_LIMIT) syntaxCache.delete(syntaxCache.keys().next().value as string);
+  syntaxCache.set(source, result);
+  return result;
+}
+
+function hasAncestor(node: Node, test: (a: Node) => boolean): boolean {
+  for (let a = node.parent; a; a = a.parent) if (test(a)) return true;
+  return false;
+}
+
+/** ARG and ENV names visible to a RUN: its stage chain up to it (global ARGs only when redeclared), or the lines before it outside stages. */
+export function variablesBefore(model: DockerfileModel, site: RunSite): Set<string> {
+  const names = new Set<string>();
+  const line = site.instruction.getRange().start.line;
+  const scope = site.stage ? stageChain(site.stage).reverse().flatMap((s) => s.instructions) : model.ast.getInstructions();
+  for (const instruction of scope) {
+    if (instruction.getRange().start.line >= line && !site.onbuild) break;
+    const keyword = keywordOf(instruction);
+    if (keyword !== 'ARG' && keyword !== 'ENV') continue;
+    const properties = (instruction as unknown as { getProperties?(): { getName(): string }[] }).getProperties?.() ?? [];
+    for (const p of properties) names.add(p.getName());
+    const arg = (instruction as unknown as { getProperty?(): { getName(): string } | null }).getProperty?.();
+    if (arg) names.add(arg.getName());
+  }
+  return names;
 }

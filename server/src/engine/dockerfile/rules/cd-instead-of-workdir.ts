@@ -12,7 +12,7 @@ const USES_WORKDIR = new Set(['RUN', 'COPY', 'ADD', 'CMD', 'ENTRYPOINT', 'HEALTH
 
 /**
  * `RUN cd /app && make` hides where the step runs; `WORKDIR /app` states it, creates the folder
- * and is visible to every later reader. Reported once per RUN.
+ * and is visible to every later reader. Reported when a RUN starts with `cd`.
  */
 export const cdInsteadOfWorkdir: DockerfileRule = {
   meta: {
@@ -27,14 +27,14 @@ export const cdInsteadOfWorkdir: DockerfileRule = {
   check({ model, report }) {
     for (const site of runSites(model)) {
       for (const script of scriptsOf(model, site)) {
-        const cd = script.commands.find((c) => toolOf(c) === 'cd');
-        if (!cd) continue;
+        // Only a RUN that starts with cd: a cd later in a build script (after a download or an
+        // extraction) is idiomatic and WORKDIR could not replace it without splitting the RUN.
+        const cd = script.commands.find((c) => !c.nested);
+        if (!cd || toolOf(cd) !== 'cd' || script.source.slice(0, cd.start - script.start).trim() !== '') continue;
         const fix = workdirFix(model, site, script);
         report({
           range: model.lines.rangeOf(cd.nameWord.start, cd.end),
-          message: fix
-            ? 'Use `WORKDIR` to switch to a directory: it is visible, creates the folder and keeps RUN lines short.'
-            : 'Prefer `WORKDIR` over `cd` to switch to a directory (a `cd` inside a longer script is fine to keep if it only applies to this step).',
+          message: 'This RUN starts by changing directory: use `WORKDIR` instead, which is visible, creates the folder and keeps the RUN short.',
           fixes: fix ? [fix] : [],
         });
         break;

@@ -3,7 +3,7 @@ import type { Fix } from '../../finding';
 import type { DockerfileModel, Stage } from '../model';
 import type { ShellCommand, ShellScript } from '../shell';
 import { insertLinesBefore, selfChange } from '../edits';
-import { flavourOf, pipedInto, runSites, scriptsOf, shellInEffect, toolOf, valueOf, type RunSite } from '../shell-facts';
+import { flavourOf, pipedInto, scriptSyntax, runSites, scriptsOf, shellInEffect, toolOf, valueOf, type RunSite } from '../shell-facts';
 
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash', 'ksh', 'mksh']);
 
@@ -50,14 +50,25 @@ function shellHasPipefail(model: DockerfileModel, site: RunSite): boolean {
   return shell.some((w, i) => w === 'pipefail' && i > 0 && /^-[a-z]*o$/.test(shell[i - 1]));
 }
 
-/** The first pipe of the script not preceded by `set -o pipefail` in the same script. */
+/** Producers that cannot fail in a way pipefail would catch. */
+const CANNOT_FAIL = new Set(['echo', 'printf', 'yes', 'true']);
+
+/**
+ * The first pipe of the script that pipefail would change, unless `set -o pipefail` comes first.
+ * Pipes fed by `echo`/`printf`, and pipes inside `$(…)` or another command (whose status the
+ * RUN does not see), are left out.
+ */
 function firstPipe(script: ShellScript): [ShellCommand, ShellCommand] | undefined {
   const commands = script.commands.filter((c) => !c.nested);
   for (let i = 0; i < commands.length; i++) {
     const c = commands[i];
     if (toolOf(c) === 'set' && c.args.some((a, j) => valueOf(a) === 'pipefail' && j > 0 && /^-[a-z]*o$/.test(valueOf(c.args[j - 1])))) return undefined;
     const next = commands[i + 1];
-    if (next && pipedInto(script, c, next)) return [c, next];
+    if (!next || !pipedInto(script, c, next) || CANNOT_FAIL.has(toolOf(c))) continue;
+    if (commands.some((o) => o !== c && o.start <= c.start && o.end >= next.end)) continue;
+    const offset = c.start - script.start;
+    if (scriptSyntax(script.source).substitutions.some((s) => s.start <= offset && s.end > offset)) continue;
+    return [c, next];
   }
   return undefined;
 }

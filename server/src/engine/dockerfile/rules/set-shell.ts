@@ -15,6 +15,8 @@ import { copyArchiveThenExtract } from './copy-archive-then-extract';
 import { tlsVerificationDisabled } from './tls-verification-disabled';
 import { curlPipeToShell } from './curl-pipe-to-shell';
 import { chpasswdLiteralPassword } from './chpasswd-literal-password';
+import { bashismInSh } from './bashism-in-sh';
+import { undefinedVariableInRun } from './undefined-variable-in-run';
 
 /** Rules of this set, one module each, named by their ids. */
 export const shellRules: DockerfileRule[] = [
@@ -34,4 +36,6 @@ export const shellRules: DockerfileRule[] = [
   tlsVerificationDisabled,
   curlPipeToShell,
   chpasswdLiteralPassword,
+  bashismInSh,
+  undefinedVariableInRun,
 ];

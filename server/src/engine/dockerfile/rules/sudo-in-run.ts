@@ -4,6 +4,7 @@ import type { DockerfileModel } from '../model';
 import { rootImage } from '../model';
 import { officialName } from '../images';
 import type { ShellCommand } from '../shell';
+import { flagValue } from '../shell';
 import { replaceOffsets, selfChange } from '../edits';
 import { commandsOf, runSites, toolOf, userBefore, type RunSite } from '../shell-facts';
 
@@ -26,26 +27,42 @@ export const sudoInRun: DockerfileRule = {
     for (const site of runSites(model)) {
       for (const command of commandsOf(model, site)) {
         if (toolOf(command) !== 'sudo') continue;
-        const fix = dropSudo(model, site, command);
+        const range = model.lines.rangeOf(command.nameWord.start, command.nameWord.end);
+        const asUser = flagValue(command, '-u') ?? flagValue(command, '--user');
+        if (asUser !== undefined) {
+          report({ range, severity: 'information', message: `Run the steps that need another user under \`USER ${asUser}\` (and switch back after) instead of \`sudo -u\`: the Dockerfile then shows who runs what.` });
+          continue;
+        }
+        if (runsAsRoot(site)) {
+          const fix = dropSudo(model, command);
+          report({
+            range,
+            message: 'This step already runs as root: `sudo` is not needed. Drop it.',
+            fixes: fix ? [fix] : [],
+          });
+          continue;
+        }
         report({
-          range: model.lines.rangeOf(command.nameWord.start, command.nameWord.end),
-          message: 'RUN runs as root unless USER says otherwise: `sudo` is not needed and hides who runs this step. Drop it, or switch users with `USER` around the step.',
-          fixes: fix ? [fix] : [],
+          range,
+          severity: 'information',
+          message: '`sudo` in a build step depends on the image\'s sudoers setup and hides who runs the step. Prefer `USER root` before the steps that need root, and switch back after.',
         });
       }
     }
   },
 };
 
-/** Drops a bare `sudo ` when the step certainly runs as root already. */
-function dropSudo(model: DockerfileModel, site: RunSite, command: ShellCommand): Fix | undefined {
+/** True when the step certainly runs as root: `USER root`/`0` last, or no USER over an official image. */
+function runsAsRoot(site: RunSite): boolean {
+  const user = userBefore(site);
+  if (user !== undefined) return /^(root|0)$/.test(user);
+  return site.stage !== undefined && !site.onbuild && officialName(rootImage(site.stage)) !== undefined;
+}
+
+/** Drops a bare `sudo ` (no options). */
+function dropSudo(model: DockerfileModel, command: ShellCommand): Fix | undefined {
   const next = command.args[0];
   if (!next || next.value === undefined || next.value.startsWith('-') || command.nested) return undefined;
-  const user = userBefore(site);
-  const asRoot = user === undefined
-    ? site.stage !== undefined && !site.onbuild && officialName(rootImage(site.stage)) !== undefined
-    : /^(root|0)$/.test(user);
-  if (!asRoot) return undefined;
   return {
     title: 'Remove `sudo` (the step already runs as root)',
     isPreferred: true,

@@ -1,0 +1,67 @@
+import type { DockerfileRule } from '../../rule';
+import type { DockerfileModel } from '../model';
+import type { OsFlavour } from '../images';
+import { unwrap } from '../shell';
+import type { RunSite } from '../shell-facts';
+import { commandsOf, flavourOf, isExecForm, runSites, toolOf, scriptSyntax, scriptsOf, shellName, variablesBefore } from '../shell-facts';
+
+const CODES = ['SC3001', 'SC3003', 'SC3010', 'SC3011', 'SC3014', 'SC3020', 'SC3028', 'SC3030', 'SC3037', 'SC3040', 'SC3046', 'SC3057', 'SC3059', 'SC3060', 'SC2112'];
+
+/**
+ * RUN runs `/bin/sh -c`, which is dash on Debian and Ubuntu: `source`, `[[ ]]`, arrays, `<<<` and
+ * other bash syntax fail there ("source: not found") or silently do something else (`&>`,
+ * `echo -e`). Use POSIX syntax, or `SHELL ["/bin/bash", "-c"]`. Alpine's busybox ash knows most of
+ * them and RHEL-family images link /bin/sh to bash, so those are judged accordingly.
+ */
+export const bashismInSh: DockerfileRule = {
+  meta: {
+    id: 'bashism-in-sh',
+    kind: 'dockerfile',
+    title: 'Bash-only syntax in a RUN that /bin/sh executes',
+    severity: 'warning',
+    enabledByDefault: true,
+    equivalents: ['shellcheck', ...CODES],
+    fixable: false,
+  },
+  check({ model, report }) {
+    for (const site of runSites(model)) {
+      const shell = shellName(model, site);
+      if (shell !== 'sh' && shell !== 'dash') continue;
+      const flavour = flavourOf(site) === 'unknown' ? flavourFromPackageManager(model, site) : flavourOf(site);
+      if (flavour === 'rhel' || flavour === 'windows' || flavour === 'distroless' || flavour === 'scratch') continue;
+      for (const script of scriptsOf(model, site)) {
+        if (script.shell !== 'sh' || isExecForm(model, site) || /^#!\s*\S*bash/.test(script.source)) continue;
+        const seen = new Set<string>();
+        const syntax = scriptSyntax(script.source);
+        const defined = variablesBefore(model, site);
+        for (const b of syntax.bashisms) {
+          if (seen.has(b.code) || ((flavour === 'alpine' || flavour === 'busybox') && b.inBusybox)) continue;
+          // `$UID` declared with ARG/ENV or set by the script is an ordinary variable.
+          if (b.variable && (defined.has(b.variable) || syntax.assigned.has(b.variable))) continue;
+          seen.add(b.code);
+          report({
+            range: model.lines.rangeOf(script.start + b.start, script.start + b.end),
+            message: `RUN executes with /bin/sh${flavour === 'debian' ? ' (dash on this image)' : ''}, which does not support ${b.what}. Use POSIX syntax, or switch RUN to bash with \`SHELL ["/bin/bash", "-c"]\`.`,
+            severity: flavour === 'debian' ? undefined : 'information',
+            equivalents: ['shellcheck', b.code],
+          });
+        }
+      }
+    }
+  },
+};
+
+/** An image this file cannot name still shows its family through the package manager its stage uses. */
+function flavourFromPackageManager(model: DockerfileModel, site: RunSite): OsFlavour {
+  if (!site.stage || site.onbuild) return 'unknown';
+  for (const other of runSites(model)) {
+    if (other.stage !== site.stage) continue;
+    for (const command of commandsOf(model, other)) {
+      const tool = toolOf(unwrap(command));
+      if (tool === 'apk') return 'alpine';
+      if (['dnf', 'yum', 'microdnf', 'tdnf', 'rpm', 'zypper'].includes(tool)) return 'rhel';
+      if (['apt-get', 'apt', 'dpkg'].includes(tool)) return 'debian';
+    }
+  }
+  return 'unknown';
+}
