@@ -28,6 +28,8 @@ interface Settings {
 }
 
 const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, languageFeatures: normaliseLanguageFeatures(undefined) };
+/** Quiet time after an edit before the other open documents that depend on it are linted again. */
+const OTHERS_DELAY_MS = 150;
 const WATCHED = '**/{.dockerignore,*.dockerignore,package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,requirements*.txt,pyproject.toml,poetry.lock,go.mod,go.sum,Gemfile,Gemfile.lock,composer.json,Cargo.toml,tsconfig.json,.gitignore,.env,.env.*,compose*.y*ml,docker-compose*.y*ml,Dockerfile*,*.Dockerfile,Containerfile,.dockhand.y*ml,.dockhand.json,.hadolint.y*ml}';
 
 export function startServer(connection: Connection): void {
@@ -180,13 +182,39 @@ export function startServer(connection: Connection): void {
     for (const document of documents.all()) void publish(document).catch((e) => logOnce(`publish:${String(e)}`, String(e)));
   }
 
-  /** Other open documents whose findings may depend on this one (a Compose file and the Dockerfiles it builds). */
+  const staleOthers = new Set<string>();
+  let othersTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Other open documents whose findings may depend on this one (a Compose file and the Dockerfiles
+   * it builds; a Dockerfile's change reaches only Compose files). They are linted again once the
+   * typing pauses, one at a time, so that they never hold up the diagnostics of the document being
+   * edited (with many files open, linting them all on every keystroke did).
+   */
   function relintOthers(changed: TextDocument): void {
-    const others = documents.all().filter((d) => d.uri !== changed.uri);
+    const fromDockerfile = requestFor(changed)?.kind === 'dockerfile';
+    const others = documents.all().filter((d) => d.uri !== changed.uri && (!fromDockerfile || requestFor(d)?.kind === 'compose'));
     if (others.length === 0) return;
     for (const other of others) results.delete(other.uri);
-    if (pullDiagnostics) void connection.languages.diagnostics.refresh().catch(() => undefined);
-    else for (const other of others) void publish(other);
+    if (pullDiagnostics) {
+      void connection.languages.diagnostics.refresh().catch(() => undefined);
+      return;
+    }
+    for (const other of others) staleOthers.add(other.uri);
+    if (othersTimer) clearTimeout(othersTimer);
+    othersTimer = setTimeout(publishStaleOthers, OTHERS_DELAY_MS);
+  }
+
+  function publishStaleOthers(): void {
+    othersTimer = undefined;
+    const next = staleOthers.values().next();
+    if (next.done) return;
+    staleOthers.delete(next.value);
+    const document = documents.get(next.value);
+    const published = document ? publish(document).catch((e) => logOnce(`publish:${String(e)}`, String(e))) : Promise.resolve();
+    void published.then(() => {
+      if (!othersTimer) othersTimer = setTimeout(publishStaleOthers, 0);
+    });
   }
 
   documents.onDidOpen((event) => {

@@ -1,7 +1,8 @@
-import { DockerfileParser, type Dockerfile, type Instruction, type From, type Arg } from 'dockerfile-ast';
+import type { Dockerfile, Instruction, From, Arg } from 'dockerfile-ast';
 import type { Range } from '../finding';
 import { LineIndex } from '../text';
 import { parseImageRef, type ImageRef } from './images';
+import { parseDockerfileText } from './parse-cache';
 
 export interface Stage {
   index: number;
@@ -27,7 +28,7 @@ export interface DockerfileModel {
 }
 
 export function parseDockerfile(path: string, text: string): DockerfileModel {
-  const ast = DockerfileParser.parse(text);
+  const ast = parseDockerfileText(path, text);
   const lines = new LineIndex(text);
   const globalArgs = new Map<string, string | undefined>();
   for (const arg of ast.getInitialARGs()) {
@@ -89,8 +90,17 @@ export function inheritedInstructions(stage: Stage): Instruction[] {
     .flatMap((s) => s.instructions);
 }
 
+const upperKeywords = new Map<string, string>();
+
+/** The instruction's keyword in upper case (rules ask this of every instruction, often: kept cheap). */
 export function keywordOf(instruction: Instruction): string {
-  return instruction.getKeyword().toUpperCase();
+  const written = instruction.getInstruction();
+  let upper = upperKeywords.get(written);
+  if (upper === undefined) {
+    upper = written.toUpperCase();
+    if (upperKeywords.size < 1000) upperKeywords.set(written, upper);
+  }
+  return upper;
 }
 
 export function instructionsOf(stage: Stage, keyword: string): Instruction[] {
@@ -124,23 +134,62 @@ export function substituteArgs(value: string, args: Map<string, string | undefin
 
 /** ARG and ENV values visible at the end of a stage (stage chain included), for resolving `$PORT` and the like. */
 export function stageVariables(model: DockerfileModel, stage: Stage): Map<string, string | undefined> {
+  const real = model.stages[stage.index];
+  // Rules ask for the variables before each RUN (a stage cut short): continue from the last answer
+  // for that stage instead of walking the chain again, which made a long file quadratic.
+  if (real && real.from === stage.from && real.baseStage === stage.baseStage && isPrefix(stage.instructions, real.instructions)) {
+    return new Map(variablesAfter(model, real, stage.instructions.length));
+  }
   const vars = new Map(model.globalArgs);
-  for (const instruction of inheritedInstructions(stage)) {
-    const keyword = keywordOf(instruction);
-    if (keyword === 'ARG') {
-      const property = (instruction as Arg).getProperty();
-      if (property) {
-        const name = property.getName();
-        const value = property.getValue();
-        if (value !== null) vars.set(name, substituteArgs(value, vars));
-        else if (!vars.has(name)) vars.set(name, undefined);
-      }
-    } else if (keyword === 'ENV') {
-      for (const property of (instruction as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties()) {
-        const value = property.getValue();
-        vars.set(property.getName(), value === null ? undefined : substituteArgs(value, vars));
-      }
+  for (const instruction of inheritedInstructions(stage)) applyVariables(vars, instruction);
+  return vars;
+}
+
+const variableCheckpoints = new WeakMap<DockerfileModel, Map<Stage, { count: number; vars: Map<string, string | undefined> }>>();
+
+/** The variables after the first `count` instructions of a stage of the model (not to be changed by the caller). */
+function variablesAfter(model: DockerfileModel, stage: Stage, count: number): Map<string, string | undefined> {
+  let checkpoints = variableCheckpoints.get(model);
+  if (!checkpoints) variableCheckpoints.set(model, (checkpoints = new Map()));
+  let checkpoint = checkpoints.get(stage);
+  if (!checkpoint || checkpoint.count > count) {
+    const base = stage.baseStage && stage.baseStage !== stage && stage.baseStage.index < stage.index
+      ? new Map(variablesAfter(model, stage.baseStage, stage.baseStage.instructions.length))
+      : undefined;
+    checkpoint = { count: 0, vars: base ?? chainStart(model, stage) };
+    checkpoints.set(stage, checkpoint);
+  }
+  for (; checkpoint.count < count; checkpoint.count++) applyVariables(checkpoint.vars, stage.instructions[checkpoint.count]);
+  return checkpoint.vars;
+}
+
+/** Variables before a stage's own instructions when its base is not an earlier stage: globals, then any base chain. */
+function chainStart(model: DockerfileModel, stage: Stage): Map<string, string | undefined> {
+  const vars = new Map(model.globalArgs);
+  for (const instruction of inheritedInstructions({ ...stage, instructions: [] })) applyVariables(vars, instruction);
+  return vars;
+}
+
+function isPrefix(part: readonly Instruction[], whole: readonly Instruction[]): boolean {
+  if (part.length > whole.length) return false;
+  for (let i = 0; i < part.length; i++) if (part[i] !== whole[i]) return false;
+  return true;
+}
+
+function applyVariables(vars: Map<string, string | undefined>, instruction: Instruction): void {
+  const keyword = keywordOf(instruction);
+  if (keyword === 'ARG') {
+    const property = (instruction as Arg).getProperty();
+    if (property) {
+      const name = property.getName();
+      const value = property.getValue();
+      if (value !== null) vars.set(name, substituteArgs(value, vars));
+      else if (!vars.has(name)) vars.set(name, undefined);
+    }
+  } else if (keyword === 'ENV') {
+    for (const property of (instruction as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties()) {
+      const value = property.getValue();
+      vars.set(property.getName(), value === null ? undefined : substituteArgs(value, vars));
     }
   }
-  return vars;
 }

@@ -66,6 +66,12 @@ interface ParsedScript {
 const SCRIPT_CACHE_LIMIT = 4000;
 const scriptCache = new Map<string, ParsedScript>();
 
+/** Forgets every cached shell parse (benchmarks measure cold parses with it). */
+export function clearShellCache(): void {
+  scriptCache.clear();
+  scriptsByText.clear();
+}
+
 /** Commands of a POSIX shell script, with offsets relative to the script. Cached by text. */
 export function parseShell(source: string): ParsedScript {
   const cached = scriptCache.get(source);
@@ -195,9 +201,26 @@ const scriptsByInstruction = new WeakMap<Instruction, ShellScript[]>();
 export function runScripts(model: DockerfileModel, run: Instruction): ShellScript[] {
   const cached = scriptsByInstruction.get(run);
   if (cached) return cached;
-  const scripts = computeRunScripts(model, run as Run);
+  // The scripts depend only on the RUN's text, where it starts, its shell and the escape
+  // character: a RUN that an edit elsewhere left alone is taken from the previous version,
+  // moved by as much as the edit shifted it.
+  const range = run.getRange();
+  const start = model.lines.offsetAt(range.start);
+  const key = `${activeShell(model, run)}|${model.escapeChar}|${model.text.slice(start, model.lines.offsetAt(range.end))}`;
+  const previous = scriptsByText.get(key);
+  const scripts = !previous
+    ? computeRunScripts(model, run as Run)
+    : previous.start === start ? previous.scripts : previous.scripts.map((script) => shiftScript(script, start - previous.start));
+  if (!previous && scriptsByText.size >= SCRIPT_CACHE_LIMIT) scriptsByText.delete(scriptsByText.keys().next().value as string);
+  scriptsByText.set(key, { start, scripts });
   scriptsByInstruction.set(run, scripts);
   return scripts;
+}
+
+const scriptsByText = new Map<string, { start: number; scripts: ShellScript[] }>();
+
+function shiftScript(script: ShellScript, by: number): ShellScript {
+  return { ...script, commands: script.commands.map((c) => shiftCommand(c, by, c.nested)), start: script.start + by, end: script.end + by };
 }
 
 /** Every command of every script of a RUN, in order. */
@@ -300,6 +323,8 @@ export function joinContinuations(raw: string, escapeChar: string): string {
 /** `sh` unless a SHELL instruction earlier in the stage (or a Windows base) switched away from a POSIX shell. */
 function activeShell(model: DockerfileModel, run: Instruction): 'sh' | 'other' {
   if (!runsPosixShell(model)) return 'other';
+  const indexed = shellIndex(model).get(run);
+  if (indexed) return indexed;
   const line = run.getRange().start.line;
   let shell: 'sh' | 'other' = 'sh';
   for (const stage of model.stages) {
@@ -314,6 +339,27 @@ function activeShell(model: DockerfileModel, run: Instruction): 'sh' | 'other' {
     }
   }
   return shell;
+}
+
+const shellIndexes = new WeakMap<DockerfileModel, Map<Instruction, 'sh' | 'other'>>();
+
+/** The shell in effect at each instruction of a stage, found in one pass (what `activeShell` finds for one). */
+function shellIndex(model: DockerfileModel): Map<Instruction, 'sh' | 'other'> {
+  let index = shellIndexes.get(model);
+  if (index) return index;
+  index = new Map();
+  for (const stage of model.stages) {
+    let shell: 'sh' | 'other' = /windows|nanoserver|servercore/i.test(stage.image.resolved ?? stage.image.raw) ? 'other' : 'sh';
+    for (const instruction of stage.instructions) {
+      index.set(instruction, shell);
+      if (keywordOf(instruction) === 'SHELL') {
+        const first = (instruction as Run).getJSONStrings()[0]?.getValue().replace(/"/g, '') ?? '';
+        shell = SHELLS.has(path.posix.basename(first)) ? 'sh' : 'other';
+      }
+    }
+  }
+  shellIndexes.set(model, index);
+  return index;
 }
 
 /** Command helpers shared by the package-manager rules. */

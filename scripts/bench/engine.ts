@@ -1,0 +1,138 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { DockerfileParser } from 'dockerfile-ast';
+import { validate as dockerfileUtilsValidate } from 'dockerfile-utils';
+import { lint } from '../../server/src/engine/engine';
+import { clearShellCache } from '../../server/src/engine/dockerfile/shell';
+import { clearParseCache } from '../../server/src/engine/dockerfile/parse-cache';
+import { MemoryWorkspace } from '../../server/src/engine/workspace';
+import { corpusWorkspace } from '../../test/corpus/corpus';
+import { corpusFiles, generateCompose, generateDockerfile, typingLine } from './inputs';
+import { type Recorder, now, summary, sum, percentile } from './stats';
+
+/** In-process figures: the engine over the corpus and per keystroke, beside dockerfile-utils and dockerfile-ast. */
+
+const ALL_RULES = { enableAll: true };
+
+export function benchEngineCorpus(rec: Recorder, passes: number): void {
+  const layout = corpusWorkspace();
+  const texts = corpusFiles('dockerfiles').map((file) => ({ file, text: fs.readFileSync(file, 'utf8'), virtual: layout.originalPath.get(file) }));
+  const tools: Record<string, (entry: (typeof texts)[number]) => void> = {
+    dockhand: ({ file, text, virtual }) => {
+      lint({ path: virtual ?? file, text, kind: 'dockerfile', onDisk: virtual !== undefined }, layout.workspace, ALL_RULES);
+    },
+    'dockerfile-utils': ({ text }) => {
+      dockerfileUtilsValidate(text);
+    },
+    'dockerfile-ast': ({ text }) => {
+      DockerfileParser.parse(text);
+    },
+  };
+  const perFile = new Map<string, number[][]>(Object.keys(tools).map((t) => [t, texts.map(() => [])]));
+  const totals = new Map<string, number[]>(Object.keys(tools).map((t) => [t, []]));
+  const first = new Map<string, number>();
+  // Pass 0 warms the JIT and is reported apart (a fresh process, like the CLI); every pass starts
+  // with an empty shell-parse cache, so no pass reuses an earlier one's parses.
+  for (let pass = 0; pass <= passes; pass++) {
+    for (const [tool, run] of Object.entries(tools)) {
+      clearCaches();
+      const started = now();
+      texts.forEach((entry, i) => {
+        const t0 = now();
+        run(entry);
+        if (pass > 0) perFile.get(tool)![i].push(now() - t0);
+      });
+      const total = now() - started;
+      if (pass === 0) first.set(tool, total);
+      else totals.get(tool)!.push(total);
+    }
+  }
+  for (const tool of Object.keys(tools)) {
+    const medians = perFile.get(tool)!.map((samples) => percentile(samples, 50));
+    rec.measure({
+      name: 'engine.corpus-dockerfiles.per-file', tool, unit: 'ms', ...summary(medians),
+      extra: { totalMedianMs: round1(percentile(totals.get(tool)!, 50)), firstPassMs: round1(first.get(tool)!), passes },
+      note: tool === 'dockhand' ? 'every rule on (enableAll), corpus neighbours visible, shell-parse and previous-version caches emptied before each pass' : undefined,
+    });
+  }
+  const ours = percentile(totals.get('dockhand')!, 50);
+  rec.ratio({ name: 'engine.corpus-dockerfiles.total', ratio: ours / percentile(totals.get('dockerfile-utils')!, 50), of: 'dockhand', peer: 'dockerfile-utils', target: '<= 1.0', pass: ours <= percentile(totals.get('dockerfile-utils')!, 50) });
+  rec.ratio({ name: 'engine.corpus-dockerfiles.total', ratio: ours / percentile(totals.get('dockerfile-ast')!, 50), of: 'dockhand', peer: 'dockerfile-ast' });
+
+  const composeTexts = corpusFiles('compose').map((file) => ({ file, text: fs.readFileSync(file, 'utf8'), virtual: layout.originalPath.get(file) }));
+  const composeTotals: number[] = [];
+  const composePerFile: number[][] = composeTexts.map(() => []);
+  for (let pass = 0; pass <= passes; pass++) {
+    clearCaches();
+    const started = now();
+    composeTexts.forEach(({ file, text, virtual }, i) => {
+      const t0 = now();
+      lint({ path: virtual ?? file, text, kind: 'compose', onDisk: virtual !== undefined }, layout.workspace, ALL_RULES);
+      if (pass > 0) composePerFile[i].push(now() - t0);
+    });
+    if (pass > 0) composeTotals.push(now() - started);
+  }
+  rec.measure({
+    name: 'engine.corpus-compose.per-file', tool: 'dockhand', unit: 'ms', ...summary(composePerFile.map((s) => percentile(s, 50))),
+    extra: { totalMedianMs: round1(percentile(composeTotals, 50)), passes }, note: 'schema validation and every rule on',
+  });
+}
+
+/** Each pass starts cold: no shell parse and no previous version of any file is remembered. */
+function clearCaches(): void {
+  clearShellCache();
+  clearParseCache();
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/** Inserts `ch` at a position of `text` given as line/character. */
+export function insertAt(text: string, position: { line: number; character: number }, ch: string): string {
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) offset = text.indexOf('\n', offset) + 1;
+  offset += position.character;
+  return text.slice(0, offset) + ch + text.slice(offset);
+}
+
+export const TYPED = 'abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** One keystroke after another at the end of a line, the whole file re-linted each time, as the server does. */
+export function benchEngineKeystrokes(rec: Recorder, sizes: { dockerfiles: number[]; compose: number[] }, edits: number): void {
+  const dir = '/bench';
+  const inputs = [
+    ...sizes.dockerfiles.map((lines) => ({ id: `dockerfile-${lines}`, kind: 'dockerfile' as const, file: path.join(dir, `df${lines}`, 'Dockerfile'), text: generateDockerfile(lines) })),
+    ...sizes.compose.map((count) => ({ id: `compose-${count}`, kind: 'compose' as const, file: path.join(dir, `compose${count}`, 'compose.yaml'), text: generateCompose(count) })),
+  ];
+  for (const input of inputs) {
+    const workspace = new MemoryWorkspace({ [input.file]: input.text }, [dir]);
+    const at = typingLine(input.text, input.kind);
+    const texts: string[] = [];
+    let text = input.text;
+    for (let i = 0; i < edits; i++) {
+      text = insertAt(text, { line: at.line, character: at.character + i }, TYPED[i % TYPED.length]);
+      texts.push(text);
+    }
+    const runs: Record<string, (t: string) => void> = {
+      dockhand: (t) => {
+        lint({ path: input.file, text: t, kind: input.kind }, workspace, ALL_RULES);
+      },
+    };
+    if (input.kind === 'dockerfile') runs['dockerfile-utils'] = (t) => void dockerfileUtilsValidate(t);
+    const medians = new Map<string, number>();
+    for (const [tool, run] of Object.entries(runs)) {
+      run(input.text); // opened: the first lint is not a keystroke
+      const samples = texts.map((t) => {
+        const t0 = now();
+        run(t);
+        return now() - t0;
+      });
+      const m = rec.measure({ name: `engine.keystroke.${input.id}`, tool, unit: 'ms', ...summary(samples), extra: { lines: input.text.split('\n').length - 1, totalMs: Math.round(sum(samples)) } });
+      medians.set(tool, m.p95);
+    }
+    if (medians.has('dockerfile-utils')) {
+      rec.ratio({ name: `engine.keystroke.${input.id}.p95`, ratio: medians.get('dockhand')! / medians.get('dockerfile-utils')!, of: 'dockhand', peer: 'dockerfile-utils' });
+    }
+  }
+}
