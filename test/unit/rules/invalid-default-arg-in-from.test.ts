@@ -11,7 +11,16 @@ describe(RULE, () => {
     const [finding] = assertFires('ARG VERSION\nFROM busybox:$VERSION\n', RULE, 1);
     assert.deepStrictEqual(finding.range, { start: { line: 1, character: 5 }, end: { line: 1, character: 21 } });
     assertFires('ARG IMAGE\nFROM $IMAGE\n', RULE, 1);
-    assertFires('ARG IMAGE=""\nFROM ${IMAGE}\n', RULE, 1);
+    const [empty] = assertFires('ARG IMAGE=""\nFROM ${IMAGE}\n', RULE, 1);
+    assert.strictEqual(empty.severity, 'warning');
+    // No default at all is how a file asks for --build-arg: a note, not a warning.
+    assert.strictEqual(assertFires('ARG IMAGE\nFROM $IMAGE\n', RULE, 1)[0].severity, 'information');
+  });
+
+  it('expands defaults that use the ARGs above them, and quoted modifier words', () => {
+    assertQuiet('ARG REGISTRY=docker.io\nARG OWNER=jupyter\nARG BASE=$REGISTRY/$OWNER/base-notebook:2024\nFROM $BASE\n', RULE);
+    assertQuiet('ARG BUILD\nFROM alpine:3.20 AS exit-supported\nFROM exit-${BUILD:-"supported"}\n', RULE);
+    assertQuiet('ARG V=1.2\nARG CLI=${V}\nFROM docker/cli:$CLI\n', RULE);
   });
 
   it('is quiet for FROM ${IMAGE} with a defaulted ARG (known peer false positive) and for valid empty expansions', () => {

@@ -27,6 +27,9 @@ describe(RULE, () => {
     assertQuiet('FROM alpine:3.20\nRUN echo $PATH $whatever\n', RULE);
     assertQuiet('FROM alpine:3.20\nCOPY ${foo:-a} \\$bar .\n', RULE);
     assertQuiet('FROM python:3.12 AS base\nARG VERSION=$PYTHON_VERSION\n', RULE);
+    assertQuiet('FROM golang:1.22\nWORKDIR $GOPATH/src/app\n', RULE);
+    assertQuiet('FROM alpine:3.20\nCOPY <<EOF /usr/local/bin/run.sh\ndir="$(pwd)"\necho "$dir"\nEOF\n', RULE);
+    assertQuiet('FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nENV PSCORE="$ProgramFiles\\PowerShell\\pwsh.exe"\n', RULE);
   });
 
   it('fires on upper-case names too when the stage is built from scratch', () => {

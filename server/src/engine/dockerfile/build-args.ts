@@ -60,14 +60,15 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** The closest name within distance 2 (case-insensitive match counts as 1), if any. */
+/** The name one edit away (a typo, a swap of two letters, another case), if any; never for names under 3 letters. */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
-  let bestDistance = 3;
+  let bestDistance = 2;
+  if (name.length < 3) return undefined;
   for (const candidate of candidates) {
     if (candidate === name) continue;
     const distance = candidate.toLowerCase() === name.toLowerCase() ? 1 : editDistance(name, candidate);
-    if (distance < bestDistance && distance <= Math.max(1, Math.floor(name.length / 3))) {
+    if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }

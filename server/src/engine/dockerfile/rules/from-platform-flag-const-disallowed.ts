@@ -3,14 +3,15 @@ import type { DockerfileRule } from '../../rule';
 /**
  * `FROM --platform=linux/amd64` pins the stage to one platform, so `docker build --platform`
  * (and multi-platform builds) silently get the wrong one. A stage named for its platform
- * (`AS build_amd64`, picked with `FROM build_${TARGETARCH}`) is the legitimate use.
+ * (`AS build_amd64`, picked with `FROM build_${TARGETARCH}`) is the legitimate use. Information: in
+ * the wild most constant platforms are deliberate (images that exist for one architecture only).
  */
 export const fromPlatformFlagConstDisallowed: DockerfileRule = {
   meta: {
     id: 'from-platform-flag-const-disallowed',
     kind: 'dockerfile',
     title: 'FROM --platform should not be a constant',
-    severity: 'warning',
+    severity: 'information',
     enabledByDefault: true,
     equivalents: ['FromPlatformFlagConstDisallowed', 'DL3029'],
     fixable: false,

@@ -18,8 +18,9 @@ export function expandDefaults(raw: string, values: ReadonlyMap<string, string |
       const set = values.has(name);
       const value = values.get(name) ?? '';
       const present = colon ? value !== '' : set;
-      if (op === '-') return present ? value : word ?? '';
-      if (op === '+') return present ? word ?? '' : '';
+      const literal = (word ?? '').replace(/^"(.*)"$|^'(.*)'$/, '$1$2');
+      if (op === '-') return present ? value : literal;
+      if (op === '+') return present ? literal : '';
       return value;
     });
 }
@@ -40,7 +41,8 @@ export const invalidDefaultArgInFrom: DockerfileRule = {
   },
   check({ model, report }) {
     const defaults = new Map<string, string | undefined>(PLATFORM_ARGS);
-    for (const [name, value] of model.globalArgs) defaults.set(name, value ?? '');
+    // In declaration order, so a default may use the ARGs above it (`ARG IMAGE=$REGISTRY/app`).
+    for (const [name, value] of model.globalArgs) defaults.set(name, expandDefaults(value ?? '', defaults));
     const stageNames = new Set(model.stages.map((s) => s.name?.toLowerCase()).filter(Boolean));
     for (const stage of model.stages) {
       const raw = stage.from.getImage();
@@ -51,8 +53,11 @@ export const invalidDefaultArgInFrom: DockerfileRule = {
       const image = expandDefaults(raw, defaults);
       if (stageNames.has(image.toLowerCase()) || isValidImageReference(image)) continue;
       const names = [...new Set(used)];
+      // `ARG IMAGE` with no default at all is how a file says "pass --build-arg": worth a note, not a warning.
+      const noDefault = names.every((n) => model.globalArgs.get(n) === undefined);
       report({
         range,
+        severity: noDefault ? 'information' : undefined,
         message: `With the default${names.length > 1 ? 's' : ''} of ${names.map((n) => `ARG ${n}`).join(', ')}, the base image is \`${image}\`${image === '' ? ' (empty)' : ''}, which is not a valid image name: the build fails unless every build passes \`--build-arg\`. Give ${names.length > 1 ? 'them' : 'it'} a default (\`ARG ${names[0]}=…\`) or use \`\${${names[0]}:-…}\`.`,
       });
     }

@@ -22,12 +22,19 @@ export const undefinedVar: DockerfileRule = {
   },
   check({ model, report }) {
     for (const stage of model.stages) {
-      const fromScratch = rootImage(stage).raw.toLowerCase() === 'scratch';
+      const root = rootImage(stage);
+      // Windows images bring their own environment (ProgramFiles, …) that this file cannot see.
+      if (/windows|nanoserver|servercore/i.test(root.resolved ?? root.raw)) continue;
+      const fromScratch = root.raw.toLowerCase() === 'scratch';
       for (const instruction of stage.instructions) {
         if (!EXPANDED.has(keywordOf(instruction))) continue;
         const line = instruction.getRange().start.line;
+        const heredocs = (instruction as unknown as { getHeredocs?: () => unknown[] }).getHeredocs?.() ?? [];
+        // A heredoc body is file content (often a script with its own variables), not instruction words.
+        const lastWordLine = heredocs.length > 0 ? line : Infinity;
         let scope: Set<string> | undefined;
         for (const variable of instruction.getVariables()) {
+          if (variable.getRange().start.line > lastWordLine) continue;
           const { name, hasDefault } = variableReference(variable);
           if (!name || hasDefault || PREDEFINED_ARGS.has(name)) continue;
           scope ??= namesInScope(stage, line);
