@@ -57,6 +57,20 @@ function healthcheck(probe: string[]): string {
   return `HEALTHCHECK ${HEALTH_OPTIONS} CMD ${execForm(probe)}`;
 }
 
+/** A fixed uid/gid: Kubernetes `runAsNonRoot` can only verify a numeric USER. */
+const APP_ID = '10001';
+/** uid:gid of the users the images ship: node's `node`, distroless's `nonroot`. */
+const NODE_USER = '1000:1000';
+const DISTROLESS_USER = '65532:65532';
+
+function addUser(os: 'debian' | 'alpine'): string {
+  return os === 'alpine'
+    ? `RUN addgroup -S -g ${APP_ID} app && adduser -S -G app -H -u ${APP_ID} app`
+    : `RUN groupadd --system --gid ${APP_ID} app && useradd --system --uid ${APP_ID} --gid app --no-create-home app`;
+}
+
+const APP_USER = `${APP_ID}:${APP_ID}`;
+
 function osInstall(os: 'debian' | 'alpine', packages: string[]): string {
   return os === 'alpine'
     ? `RUN apk add --no-cache ${packages.join(' ')}`
@@ -87,7 +101,7 @@ function nodePrune(app: NodeProject): string {
 function nodeDockerfile(app: NodeProject, flavour: Flavour, port: number): string[] {
   const builder = `node:${app.version}-${flavour === 'alpine' ? 'alpine' : 'slim'}`;
   const runtime = flavour === 'distroless' ? `gcr.io/distroless/nodejs${app.version}-debian12:nonroot` : builder;
-  const user = flavour === 'distroless' ? 'nonroot' : 'node';
+  const user = flavour === 'distroless' ? DISTROLESS_USER : NODE_USER;
   const mount = `--mount=type=cache,target=${NODE_CACHE[app.manager]}`;
   const lines = [`FROM ${builder} AS build`, 'WORKDIR /app'];
   // Prisma's engines need OpenSSL, which slim and alpine images lack; distroless ships libssl.
@@ -99,8 +113,8 @@ function nodeDockerfile(app: NodeProject, flavour: Flavour, port: number): strin
   const builds = app.build !== undefined;
   lines.push(`RUN ${mount} ${nodeInstall(app, !builds && !app.prisma)}`);
   lines.push('COPY . .');
-  if (app.prisma) lines.push(`RUN ${execBin(app.manager, ['prisma', 'generate']).join(' ')}`);
-  if (builds) lines.push(`RUN ${app.build!.join(' ')}`);
+  const steps = [...(app.prisma ? [execBin(app.manager, ['prisma', 'generate']).join(' ')] : []), ...(builds ? [app.build!.join(' ')] : [])];
+  if (steps.length > 0) lines.push(`RUN ${steps.join(' && ')}`);
   if (builds || app.prisma) lines.push(`RUN ${mount} ${nodePrune(app)}`);
 
   const node = flavour === 'distroless' ? '/nodejs/bin/node' : 'node';
@@ -131,7 +145,7 @@ function pythonDockerfile(app: PythonProject, flavour: Flavour, port: number): s
     lines.push('COPY --from=uv /uv /usr/local/bin/uv', 'ENV UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PROJECT_ENVIRONMENT=/opt/venv');
     lines.push(`COPY ${app.manifests.join(' ')} ./`, 'RUN --mount=type=cache,target=/root/.cache/uv uv sync --frozen --no-dev --no-install-project');
   } else if (app.manager === 'poetry') {
-    lines.push('RUN pip install --no-cache-dir "poetry>=2,<3"', 'RUN python -m venv /opt/venv', 'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"');
+    lines.push('RUN pip install --no-cache-dir "poetry>=2,<3" && python -m venv /opt/venv', 'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"');
     lines.push(`COPY ${app.manifests.join(' ')} ./`, 'RUN poetry install --only main --no-root --no-interaction --no-cache');
   } else {
     lines.push('RUN python -m venv /opt/venv', 'ENV PATH="/opt/venv/bin:$PATH"');
@@ -140,11 +154,8 @@ function pythonDockerfile(app: PythonProject, flavour: Flavour, port: number): s
   }
   const url = `http://127.0.0.1:${port}${app.healthPath}`;
   const probe = ['python', '-c', `import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('${url}', timeout=2).status < 400 else 1)`];
-  const addUser = flavour === 'alpine'
-    ? 'RUN addgroup -S app && adduser -S -G app -H app'
-    : 'RUN groupadd --system app && useradd --system --gid app --no-create-home app';
-  lines.push('', `FROM ${image}`, 'ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH="/opt/venv/bin:$PATH"', 'WORKDIR /app', addUser,
-    'COPY --from=build /opt/venv /opt/venv', 'COPY . .', 'USER app', `EXPOSE ${port}`, healthcheck(probe),
+  lines.push('', `FROM ${image}`, 'ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH="/opt/venv/bin:$PATH"', 'WORKDIR /app', addUser(flavour === 'alpine' ? 'alpine' : 'debian'),
+    'COPY --from=build /opt/venv /opt/venv', 'COPY . .', `USER ${APP_USER}`, `EXPOSE ${port}`, healthcheck(probe),
     `CMD ${execForm(withPort(app.start, app.port.value, port))}`);
   return lines;
 }
@@ -169,10 +180,10 @@ function goDockerfile(app: GoProject, flavour: Flavour, port: number): string[] 
     'RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/healthcheck main.go', '');
   const binary = flavour === 'distroless' ? `/${app.binary}` : `/usr/local/bin/${app.binary}`;
   if (flavour === 'distroless') lines.push('FROM gcr.io/distroless/static-debian12:nonroot');
-  else if (flavour === 'alpine') lines.push('FROM alpine:3.21', 'RUN addgroup -S app && adduser -S -G app -H app');
-  else lines.push('FROM debian:12-slim', 'RUN groupadd --system app && useradd --system --gid app --no-create-home app');
+  else if (flavour === 'alpine') lines.push('FROM alpine:3.21', addUser('alpine'));
+  else lines.push('FROM debian:12-slim', addUser('debian'));
   lines.push(`COPY --from=build /out/${app.binary} ${binary}`, 'COPY --from=healthcheck /out/healthcheck /usr/local/bin/healthcheck',
-    `USER ${flavour === 'distroless' ? 'nonroot' : 'app'}`, `EXPOSE ${port}`, healthcheck(['/usr/local/bin/healthcheck']));
+    `USER ${flavour === 'distroless' ? DISTROLESS_USER : APP_USER}`, `EXPOSE ${port}`, healthcheck(['/usr/local/bin/healthcheck']));
   lines.push(`ENTRYPOINT ${execForm([binary])}`);
   return lines;
 }
@@ -194,10 +205,10 @@ function javaDockerfile(app: JavaProject, flavour: Flavour, port: number): strin
     '', `FROM ${jdk} AS healthcheck`, 'WORKDIR /probe', "COPY <<'EOF' Health.java", ...javaProbe(`http://127.0.0.1:${port}${app.healthPath}`), 'EOF',
     'RUN javac -d /out Health.java', '');
   if (flavour === 'distroless') lines.push(`FROM gcr.io/distroless/java${app.version}-debian12:nonroot`);
-  else if (flavour === 'alpine') lines.push(`FROM eclipse-temurin:${app.version}-jre-alpine`, 'RUN addgroup -S app && adduser -S -G app -H app');
-  else lines.push(`FROM eclipse-temurin:${app.version}-jre`, 'RUN groupadd --system app && useradd --system --gid app --no-create-home app');
+  else if (flavour === 'alpine') lines.push(`FROM eclipse-temurin:${app.version}-jre-alpine`, addUser('alpine'));
+  else lines.push(`FROM eclipse-temurin:${app.version}-jre`, addUser('debian'));
   lines.push('ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"', 'WORKDIR /app', 'COPY --from=build /out/app.jar ./app.jar', 'COPY --from=healthcheck /out /opt/healthcheck',
-    `USER ${flavour === 'distroless' ? 'nonroot' : 'app'}`, `EXPOSE ${port}`, healthcheck(['java', '-cp', '/opt/healthcheck', 'Health']),
+    `USER ${flavour === 'distroless' ? DISTROLESS_USER : APP_USER}`, `EXPOSE ${port}`, healthcheck(['java', '-cp', '/opt/healthcheck', 'Health']),
     `ENTRYPOINT ${execForm(['java', '-jar', '/app/app.jar'])}`);
   return lines;
 }
