@@ -232,6 +232,26 @@ describe('language features over stdio', function () {
       assert.deepStrictEqual(await definition(6, 15), [{ uri: '<root>/Dockerfile', range: range(0, 16, 0, 21) }]);
     });
 
+    it('highlights a name where it is defined and referenced', async () => {
+      assert.deepStrictEqual(await request('textDocument/documentHighlight', { textDocument: compose, position: at(27, 3) }), [
+        { range: range(17, 8, 17, 14), kind: 2 },
+        { range: range(27, 2, 27, 8), kind: 3 },
+      ]);
+    });
+
+    it('renames a service across the project files, and refuses what it cannot rename', async () => {
+      assert.deepStrictEqual(await request('textDocument/prepareRename', { textDocument: compose, position: at(11, 7) }), range(11, 6, 11, 11));
+      assert.deepStrictEqual(fromRoot(await request('textDocument/rename', { textDocument: compose, position: at(11, 7), newName: 'redis' })), {
+        changes: {
+          '<root>/compose.yaml': [{ range: range(11, 6, 11, 11), newText: 'redis' }],
+          '<root>/extra/compose.yaml': [{ range: range(1, 2, 1, 7), newText: 'redis' }],
+        },
+      });
+      // `extends: { file: base.yaml, service: database }` names a service of another file, and a stage belongs to the Dockerfile.
+      assert.strictEqual(await request('textDocument/prepareRename', { textDocument: compose, position: at(21, 16) }), null);
+      assert.strictEqual(await request('textDocument/prepareRename', { textDocument: compose, position: at(6, 15) }), null);
+    });
+
     it('links include paths, env_file, build context, bind mounts and extends files', async () => {
       assert.deepStrictEqual(fromRoot(await request('textDocument/documentLink', { textDocument: compose })), [
         { range: range(1, 4, 1, 22), target: '<root>/extra/compose.yaml', tooltip: 'extra/compose.yaml' },
@@ -295,9 +315,10 @@ describe('language features: coexistence', function () {
     try {
       assert.deepStrictEqual(languages(registrations, 'textDocument/hover'), ['dockerfile', 'dockercompose', 'yaml', 'yaml']);
       assert.deepStrictEqual(languages(registrations, 'textDocument/completion'), ['dockercompose', 'yaml', 'yaml']);
-      for (const method of ['textDocument/formatting', 'textDocument/semanticTokens', 'textDocument/rename', 'textDocument/signatureHelp']) {
+      for (const method of ['textDocument/formatting', 'textDocument/semanticTokens', 'textDocument/signatureHelp']) {
         assert.deepStrictEqual(languages(registrations, method), [], method);
       }
+      assert.deepStrictEqual(languages(registrations, 'textDocument/rename'), ['dockercompose', 'yaml', 'yaml']);
     } finally {
       await client.stop();
     }

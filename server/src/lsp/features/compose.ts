@@ -2,8 +2,8 @@ import * as path from 'path';
 import { DockerfileParser } from 'dockerfile-ast';
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import {
-  CompletionItemKind, SymbolKind, FoldingRangeKind,
-  type CompletionItem, type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover, type Location, type Position, type Range,
+  CompletionItemKind, SymbolKind, FoldingRangeKind, DocumentHighlightKind,
+  type CompletionItem, type DocumentHighlight, type TextEdit, type WorkspaceEdit, type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover, type Location, type Position, type Range,
 } from 'vscode-languageserver/node';
 import { parseCompose, nodeAt, nodeRange, isPlainObject, type ComposeModel } from '../../engine/compose/model';
 import { includedFiles } from '../../engine/compose/project';
@@ -263,6 +263,42 @@ export class ComposeFeatures {
     return path.resolve(path.dirname(path.resolve(model.path)), context, dockerfile);
   }
 
+  // ---- highlight, rename ----
+
+  /** The name under the cursor (a reference or a definition) and every place this file writes it. */
+  highlight(model: ComposeModel, position: Position): DocumentHighlight[] {
+    const symbol = this.symbolAt(model, position);
+    if (!symbol) return [];
+    return occurrences(model, symbol).map((o) => ({ range: o.range, kind: o.definition ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
+  }
+
+  prepareRename(model: ComposeModel, position: Position): Range | null {
+    const symbol = this.symbolAt(model, position);
+    if (!symbol || symbol.target === 'stage') return null;
+    return occurrences(model, symbol).find((o) => inRange(position, o.range))?.range ?? null;
+  }
+
+  /** Renames a service, network, volume, secret or config where it is defined and referenced, across the project's files. */
+  rename(model: ComposeModel, position: Position, newName: string, onDisk: boolean): WorkspaceEdit | null {
+    const symbol = this.symbolAt(model, position);
+    if (!symbol || symbol.target === 'stage' || !/^[a-zA-Z0-9._-]+$/.test(newName)) return null;
+    const changes: Record<string, TextEdit[]> = {};
+    for (const file of this.projectFiles(model, onDisk)) {
+      const edits = occurrences(file.model, symbol).map((o) => ({ range: o.range, newText: newName }));
+      if (edits.length > 0) changes[fileUri(file.path)] = edits;
+    }
+    return Object.keys(changes).length > 0 ? { changes } : null;
+  }
+
+  private symbolAt(model: ComposeModel, position: Position): Reference | undefined {
+    const hit = locate(model.document.contents as Node, model.lines.offsetAt(position));
+    if (!hit || !isScalar(hit.node)) return undefined;
+    if (hit.kind === 'key' && hit.path.length === 2 && SECTIONS.includes(hit.path[0] as Section)) return { target: hit.path[0] as Section, name: String(hit.path[1]) };
+    const reference = referenceAt(hit.path, hit.kind, String(hit.node.value ?? ''));
+    if (!reference || (hit.path[2] === 'extends' && this.extendsFile(model, String(hit.path[1])))) return undefined;
+    return reference;
+  }
+
   // ---- symbols, folding ----
 
   documentSymbols(model: ComposeModel): DocumentSymbol[] {
@@ -410,6 +446,65 @@ function trimmed(model: ComposeModel, range: Range | undefined): Range | undefin
   if (!range || range.end.character !== 0 || range.end.line <= range.start.line) return range;
   const line = lastContentLine(model, range.end.line, 0);
   return { start: range.start, end: { line, character: model.lines.lineText(line).length } };
+}
+
+interface Occurrence {
+  range: Range;
+  definition: boolean;
+}
+
+/** Where a file defines and references `symbol` (not `extends` pointing into another file). */
+function occurrences(model: ComposeModel, symbol: Reference): Occurrence[] {
+  const found: Occurrence[] = [];
+  if (symbol.target !== 'stage') {
+    const section = nodeAt(model, [symbol.target]);
+    if (section.depth === 1 && isMap(section.node)) {
+      for (const pair of section.node.items) {
+        if (isScalar(pair.key) && String(pair.key.value) === symbol.name) {
+          const range = nodeRange(model, pair.key as Node);
+          if (range) found.push({ range: unquotedRange(pair.key as Node, range), definition: true });
+        }
+      }
+    }
+  }
+  const services = nodeAt(model, ['services']);
+  if (services.depth !== 1 || !isMap(services.node)) return found;
+  const visit = (node: unknown, steps: PathStep[], depth: number): void => {
+    if (depth > 12) return;
+    if (isMap(node)) {
+      const extendsNode: unknown = steps.length === 2 ? node.get('extends', true) : undefined;
+      const extendsFile = isMap(extendsNode) && extendsNode.has('file');
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (extendsFile && key === 'extends') continue;
+        const keyPath = [...steps, key];
+        if (steps.length >= 3) match(pair.key as Node, keyPath, 'key', key);
+        visit(pair.value, keyPath, depth + 1);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => visit(item, [...steps, i], depth + 1));
+    } else if (isScalar(node) && typeof node.value === 'string' && steps.length >= 3) {
+      match(node as Node, steps, 'value', node.value);
+    }
+  };
+  const match = (node: Node, steps: PathStep[], kind: 'key' | 'value', value: string): void => {
+    const reference = referenceAt(steps, kind, value);
+    if (!reference || reference.target !== symbol.target || reference.name !== symbol.name) return;
+    const range = nodeRange(model, node);
+    if (!range || range.start.line !== range.end.line) return;
+    const source = model.text.slice(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end));
+    const at = source.indexOf(reference.name, source.startsWith('service:') || /^["']service:/.test(source) ? source.indexOf(':') + 1 : 0);
+    if (at < 0) return;
+    found.push({ range: { start: { line: range.start.line, character: range.start.character + at }, end: { line: range.start.line, character: range.start.character + at + reference.name.length } }, definition: false });
+  };
+  for (const pair of services.node.items) if (isScalar(pair.key)) visit(pair.value, ['services', String(pair.key.value)], 0);
+  return found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function inRange(position: Position, range: Range): boolean {
+  return (position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character))
+    && (position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character));
 }
 
 function isBlock(node: unknown): boolean {

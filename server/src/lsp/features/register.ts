@@ -61,10 +61,10 @@ const FEATURES: readonly FeatureSpec[] = [
   },
   { capability: 'documentSymbol', kinds: ['dockerfile', 'compose'], static: { documentSymbolProvider: true }, register: (c, s) => c.client.register(DocumentSymbolRequest.type, { documentSelector: s }) },
   { capability: 'foldingRange', kinds: ['dockerfile', 'compose'], static: { foldingRangeProvider: true }, register: (c, s) => c.client.register(FoldingRangeRequest.type, { documentSelector: s }) },
-  { capability: 'documentHighlight', kinds: ['dockerfile'], static: { documentHighlightProvider: true }, register: (c, s) => c.client.register(DocumentHighlightRequest.type, { documentSelector: s }) },
+  { capability: 'documentHighlight', kinds: ['dockerfile', 'compose'], static: { documentHighlightProvider: true }, register: (c, s) => c.client.register(DocumentHighlightRequest.type, { documentSelector: s }) },
   { capability: 'definition', kinds: ['dockerfile', 'compose'], static: { definitionProvider: true }, register: (c, s) => c.client.register(DefinitionRequest.type, { documentSelector: s }) },
   {
-    capability: 'rename', kinds: ['dockerfile'], static: { renameProvider: { prepareProvider: true } },
+    capability: 'rename', kinds: ['dockerfile', 'compose'], static: { renameProvider: { prepareProvider: true } },
     register: (c, s) => c.client.register(RenameRequest.type, { documentSelector: s, prepareProvider: true }),
   },
   {
@@ -213,7 +213,8 @@ export class LanguageFeatures {
     }));
     c.onDocumentHighlight(this.guard('documentHighlight', null, async (params) => {
       const t = await this.target(params.textDocument.uri);
-      return t?.kind === 'dockerfile' ? this.dockerfile.highlight(t.text, params.position) : null;
+      if (!t) return null;
+      return t.kind === 'dockerfile' ? this.dockerfile.highlight(t.text, params.position) : this.compose.highlight(this.composeModel(t.document, t.path), params.position);
     }));
     c.onDefinition(this.guard('definition', null, async (params) => {
       const t = await this.target(params.textDocument.uri);
@@ -223,11 +224,14 @@ export class LanguageFeatures {
     }));
     c.onPrepareRename(this.guard('prepareRename', null, async (params) => {
       const t = await this.target(params.textDocument.uri);
-      return t?.kind === 'dockerfile' ? this.dockerfile.prepareRename(t.text, params.position) : null;
+      if (!t) return null;
+      return t.kind === 'dockerfile' ? this.dockerfile.prepareRename(t.text, params.position) : this.compose.prepareRename(this.composeModel(t.document, t.path), params.position);
     }));
     c.onRenameRequest(this.guard('rename', null, async (params) => {
       const t = await this.target(params.textDocument.uri);
-      return t?.kind === 'dockerfile' ? this.dockerfile.rename(params.textDocument.uri, t.text, params.position, params.newName) : null;
+      if (!t) return null;
+      if (t.kind === 'dockerfile') return this.dockerfile.rename(params.textDocument.uri, t.text, params.position, params.newName);
+      return this.compose.rename(this.composeModel(t.document, t.path), params.position, params.newName, t.onDisk);
     }));
     c.languages.semanticTokens.on(this.guard('semanticTokens', { data: [] }, async (params) => {
       const t = await this.target(params.textDocument.uri);
