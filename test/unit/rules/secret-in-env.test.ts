@@ -84,4 +84,9 @@ describe(`${RULE}: access key ids`, () => {
     assertFires('FROM debian:bookworm\nENV AWS_ACCESS_KEY_ID=abcdefghijklmnopqrstuvwxyz\n', RULE, 1);
     assertQuiet('FROM debian:bookworm\nARG CLIENT_ID\nARG AWS_REGION\n', RULE);
   });
+
+  it('reports a one- or two-character placeholder value as a warning, not an error', () => {
+    const [finding] = assertFires('FROM mcr.microsoft.com/mssql/server:2022-latest\nENV sa_password="_"\n', RULE, 1);
+    assert.strictEqual(finding.severity, 'warning');
+  });
 });

@@ -45,7 +45,8 @@ export const secretInEnv: DockerfileRule = {
           if (!byName && !kind) continue;
           // An empty ENV default stores nothing; an ARG is filled by --build-arg and recorded either way.
           if (keyword === 'ENV' && value === '') continue;
-          const literal = value !== '' && !isReference(value);
+          // `sa_password="_"`: a placeholder the image expects to be overridden, not a credential.
+          const literal = value !== '' && !isReference(value) && !/^[\W_]{1,2}$/.test(value);
           const what = kind ? `holds what looks like ${kind}` : 'looks like a secret';
           const where = keyword === 'ENV'
             ? 'ENV values are stored in the image config, readable by anyone who can pull it (`docker inspect`)'
