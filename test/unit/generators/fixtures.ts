@@ -19,7 +19,7 @@ export const PROJECTS: Record<string, Record<string, string>> = {
     'package.json': JSON.stringify({
       name: '@acme/worker', version: '0.1.0', packageManager: 'pnpm@9.12.0', type: 'module',
       scripts: { start: 'node src/main.js' },
-      dependencies: { ioredis: '^5.4.0', fastify: '^4.0.0' },
+      dependencies: { ioredis: '^5.4.0', fastify: '^4.0.0', mysql2: '^3.11.0' },
       devDependencies: { vitest: '^2.0.0' },
       engines: { node: '>=20' },
     }, null, 2),

@@ -1,5 +1,8 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
 import { initEngine, lint } from '../../../server/src/engine/engine';
 import { MemoryWorkspace } from '../../../server/src/engine/workspace';
 import { planGeneration, type GeneratorKind } from '../../../server/src/engine/generators/plan';
@@ -40,6 +43,26 @@ describe('generated Dockerfile, .dockerignore and Compose lint clean at default 
       });
     }
   }
+
+  it('the generated Compose files pass dclint (the peer) with its default rules too', function () {
+    const dclint = path.resolve(__dirname, '..', '..', '..', '..', 'node_modules', '.bin', 'dclint');
+    if (!fs.existsSync(dclint)) this.skip();
+    this.timeout(60000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockhand-dclint-'));
+    try {
+      // dclint takes about a second per file: one project per kind of backing service.
+      const files = ['node-ts-prisma', 'node-pnpm', 'python-poetry'].map((name) => [name, PROJECTS[name]] as const).map(([name, project]) => {
+        const file = path.join(dir, `${name}.compose.yaml`);
+        fs.writeFileSync(file, generateAll(project).readFile(path.join(ROOT, 'compose.yaml'))!);
+        return file;
+      });
+      const run = spawnSync(dclint, files, { encoding: 'utf8' });
+      assert.strictEqual(run.status, 0, run.stdout + run.stderr);
+      assert.doesNotMatch(run.stdout, /warning|error/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('the seed rules do fire on the same projects with a naive Dockerfile (the check can fail)', () => {
     const ws = generateAll(PROJECTS['node-npm']);

@@ -31,7 +31,7 @@ describe('project detection', () => {
     assert.strictEqual(app.manager, 'pnpm');
     assert.strictEqual(app.entry, 'src/main.js');
     assert.strictEqual(app.version, '22');
-    assert.deepStrictEqual(facts.services, ['redis']);
+    assert.deepStrictEqual(facts.services, ['mysql', 'redis']);
     assert.strictEqual(facts.name, 'worker');
   });
 
