@@ -2,6 +2,9 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { initEngine } from '../../server/src/engine/engine';
+import { DiskWorkspace } from '../../server/src/engine/workspace';
+import { FixPlan, writeAtomically } from '../../server/src/cli/fix';
 import { folder, requireCli, run, snapshot } from './cli/run';
 
 const PROJECT = {
@@ -18,6 +21,38 @@ function fixableRules(dir: string): string[] {
   const report = JSON.parse(run(['lint', '.', '--format', 'json', '--fail-level', 'none'], dir).stdout) as JsonReport;
   return report.files.flatMap((f) => f.findings.filter((x) => x.fixable).map((x) => `${f.path}:${x.rule}`));
 }
+
+describe('fix planning and atomic writes (in-process)', () => {
+  before(() => initEngine());
+
+  it('writeAtomically creates missing folders inside the roots, keeps the mode, and refuses outside them', () => {
+    const dir = folder({ 'a/file': 'old\n' });
+    fs.chmodSync(path.join(dir, 'a/file'), 0o600);
+    writeAtomically(path.join(dir, 'a/file'), 'new\n', [dir]);
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'a/file'), 'utf8'), 'new\n');
+    assert.strictEqual(fs.statSync(path.join(dir, 'a/file')).mode & 0o777, 0o600);
+    writeAtomically(path.join(dir, 'b/c/new.env'), 'X=\n', [dir]);
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'b/c/new.env'), 'utf8'), 'X=\n');
+    assert.throws(() => writeAtomically(path.join(dir, '..', 'escaped'), 'x', [path.join(dir, 'a')]), /outside the folders being linted/);
+    assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'a')), ['file']);
+  });
+
+  it('does not overwrite a file that changed on disk after it was linted, and writes the others', () => {
+    const dir = folder({ 'one/Dockerfile': 'FROM node:20-slim\nUSER node\nCMD node a.js\n', 'two/Dockerfile': 'FROM node:20-slim\nUSER node\nCMD node b.js\n' });
+    const plan = new FixPlan([dir]);
+    const workspace = new DiskWorkspace([]);
+    for (const name of ['one/Dockerfile', 'two/Dockerfile']) {
+      const file = path.join(dir, name);
+      assert.ok(plan.fix({ path: file, text: fs.readFileSync(file, 'utf8') }, workspace, {}).some((a) => a.rule === 'shell-form-cmd'));
+    }
+    fs.writeFileSync(path.join(dir, 'one/Dockerfile'), 'FROM node:20-slim\n# edited meanwhile\n');
+    const failures = plan.write();
+    assert.strictEqual(failures.length, 1);
+    assert.match(failures[0], /one\/Dockerfile: it changed on disk while dockhand was fixing it/);
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'one/Dockerfile'), 'utf8'), 'FROM node:20-slim\n# edited meanwhile\n');
+    assert.match(fs.readFileSync(path.join(dir, 'two/Dockerfile'), 'utf8'), /^CMD \["node", "b.js"\]$/m);
+  });
+});
 
 describe('dockhand lint --fix', function () {
   this.timeout(60000);

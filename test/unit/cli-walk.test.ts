@@ -125,7 +125,7 @@ describe('folder walking', () => {
     assert.deepStrictEqual(names(dir, ['Dockerfile.local']), ['Dockerfile.local']);
   });
 
-  it('--kind on a folder takes every file as that kind, but never hidden files, docs, scripts or JSON', () => {
+  it('--kind on a folder takes the files found as that kind, but never hidden files, docs, scripts or JSON, and only YAML as Compose', () => {
     const dir = folder({
       'corpus/acme__api__Dockerfile': 'FROM a\n',
       'corpus/acme__web__build.docker': 'FROM b\n',
@@ -134,9 +134,11 @@ describe('folder walking', () => {
       'corpus/README.md': '# corpus\n',
       'corpus/run.sh': 'echo\n',
       'corpus/compose.yaml': 'services: {}\n',
+      'corpus/db.secrets': 'x\n',
     });
-    assert.deepStrictEqual(names(dir, ['corpus'], 'dockerfile'), ['corpus/acme__api__Dockerfile', 'corpus/acme__web__build.docker', 'corpus/compose.yaml']);
+    assert.deepStrictEqual(names(dir, ['corpus'], 'dockerfile'), ['corpus/acme__api__Dockerfile', 'corpus/acme__web__build.docker', 'corpus/compose.yaml', 'corpus/db.secrets']);
     assert.deepStrictEqual(names(dir, ['corpus']), ['corpus/compose.yaml']);
+    assert.deepStrictEqual(names(dir, ['corpus'], 'compose'), ['corpus/compose.yaml']);
   });
 
   it('walks globs from their literal folder, with the same exclusions', () => {

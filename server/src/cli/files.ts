@@ -49,7 +49,7 @@ export function collectTargets(inputs: string[], forcedKind: FileKind | undefine
     if (stat?.isDirectory()) {
       roots.push(path.resolve(input));
       walk(input, IgnoreStack.above(input), (file) => {
-        const kind = forcedKind && mayBeForced(file) ? forcedKind : detectKind(file);
+        const kind = forcedKind && mayBeForced(file, forcedKind) ? forcedKind : detectKind(file);
         if (kind) add(file, kind);
       });
     } else if (stat) {
@@ -66,7 +66,7 @@ export function collectTargets(inputs: string[], forcedKind: FileKind | undefine
       walk(glob.base, IgnoreStack.above(glob.base), (file) => {
         const relative = path.relative(glob.base, file).split(path.sep).join('/');
         if (!glob.matches(relative)) return;
-        const kind = forcedKind && mayBeForced(file) ? forcedKind : detectKind(file) ?? (/\.ya?ml$/i.test(file) ? 'compose' : undefined);
+        const kind = forcedKind && mayBeForced(file, forcedKind) ? forcedKind : detectKind(file) ?? (/\.ya?ml$/i.test(file) ? 'compose' : undefined);
         if (kind) add(file, kind);
       });
       if (targets.length === before) onMissing(input);
@@ -106,13 +106,16 @@ function walk(dir: string, ignores: IgnoreStack, visit: (file: string) => void, 
 }
 
 /**
- * `--kind` on a folder or glob makes every file found that kind, except hidden files and the
- * files Docker projects keep beside Dockerfiles (.dockerignore, .env, docs, scripts, JSON), which
- * are never Dockerfiles or Compose files (and which `--fix` must not rewrite as such).
+ * `--kind` on a folder or glob makes the files found that kind, except hidden files and the files
+ * Docker projects keep beside Dockerfiles (.dockerignore, .env, docs, scripts, JSON), which are
+ * never Dockerfiles or Compose files (and which `--fix` must not rewrite as such). Compose files
+ * are YAML: with `--kind compose` only `.yml`/`.yaml` names (also `x.yml.example`) are taken.
  */
-function mayBeForced(file: string): boolean {
+function mayBeForced(file: string, kind: FileKind): boolean {
   const base = path.basename(file);
-  return !base.startsWith('.') && !/\.(dockerignore|md|txt|sh|json|env|example|lock|sum|mod|toml|ini|cfg|conf|py|js|ts|go|rb|java|png|jpe?g|gif|svg|ico|zip|gz|tgz|tar)$/i.test(base);
+  if (base.startsWith('.')) return false;
+  if (kind === 'compose') return /\.ya?ml(?:\.|$)/i.test(base);
+  return !/\.(dockerignore|md|txt|sh|json|env|lock|sum|mod|toml|ini|cfg|conf|py|js|ts|go|rb|java|html|css|png|jpe?g|gif|svg|ico|zip|gz|tgz|tar)$/i.test(base);
 }
 
 /** A file named on the command line that matches no known name: YAML is Compose, the rest Dockerfiles. */

@@ -84,9 +84,21 @@ export class FixPlan {
       .join('');
   }
 
-  /** `--fix`: writes every changed file atomically. */
-  write(): void {
-    for (const { file, after } of this.changedFiles()) writeAtomically(file, after, this.roots);
+  /** `--fix`: writes every changed file atomically; returns one line per file that could not be written. */
+  write(): string[] {
+    const failures: string[] = [];
+    for (const { file, before, after } of this.changedFiles()) {
+      if (readIfExists(file) !== before) {
+        failures.push(`did not write ${displayPath(file)}: it changed on disk while dockhand was fixing it (run again)`);
+        continue;
+      }
+      try {
+        writeAtomically(file, after, this.roots);
+      } catch (error) {
+        failures.push(`could not write ${displayPath(file)}: ${(error as Error).message}`);
+      }
+    }
+    return failures;
   }
 
   /** One line per linted file that got fixes and per other file the fixes create or change. */
@@ -122,15 +134,15 @@ function readIfExists(file: string): string | undefined {
  * and refuses a target outside the linted roots.
  */
 export function writeAtomically(file: string, content: string, roots: readonly string[]): void {
-  let target = path.resolve(file);
+  const target = realPath(file);
   let mode: number | undefined;
   try {
-    target = fs.realpathSync(target);
     mode = fs.statSync(target).mode & 0o7777;
   } catch {
     // a new file
   }
   if (!isInsideRoots(target, roots.map(realPath))) throw new Error(`refusing to write ${target}: it is outside the folders being linted`);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.dockhand-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const fd = fs.openSync(temporary, 'wx', mode ?? 0o666);
   try {

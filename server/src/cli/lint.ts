@@ -21,6 +21,8 @@ import { formatJunit } from './format-junit';
 import { formatSarif } from './format-sarif';
 import { formatStylish } from './format-stylish';
 
+const MAX_FIX_PASSES = 5;
+
 export interface LintCommandContext {
   version: string;
   help: string;
@@ -92,10 +94,16 @@ export async function lintCommand(args: string[], context: LintCommandContext): 
   };
 
   if (plan) {
-    for (const input of inputs) {
-      const read = textOf(input);
-      if ('error' in read) continue;
-      plan.fix({ path: path.resolve(input.path), text: read.text, kind: input.kind, onDisk: input.onDisk }, workspace, configFor(input.path));
+    // A fix in one file can make another file fixable (a Compose fix adds EXPOSE, which lets the
+    // Dockerfile get a HEALTHCHECK): go over the files again until a pass applies nothing.
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      let applied = 0;
+      for (const input of inputs) {
+        const read = textOf(input);
+        if ('error' in read) continue;
+        applied += plan.fix({ path: path.resolve(input.path), text: read.text, kind: input.kind, onDisk: input.onDisk }, workspace, configFor(input.path)).length;
+      }
+      if (applied === 0 || inputs.length === 1) break;
     }
   }
 
@@ -120,15 +128,13 @@ export async function lintCommand(args: string[], context: LintCommandContext): 
     reports.push({ path: input.path, kind: result.kind ?? input.kind, findings, failLevel });
   }
 
+  let writeFailed = false;
   if (plan) {
     const log = options.format === 'stylish' && !options.fixDryRun ? process.stdout : process.stderr;
     if (options.fix) {
-      try {
-        plan.write();
-      } catch (error) {
-        process.stderr.write(`dockhand: could not write the fixes: ${(error as Error).message} (check permissions; nothing after this file was written)\n`);
-        return 2;
-      }
+      const failures = plan.write();
+      for (const failure of failures) process.stderr.write(`dockhand: ${failure} (check the permissions)\n`);
+      if (failures.length > 0) writeFailed = true;
     } else {
       process.stdout.write(plan.diff());
     }
@@ -140,7 +146,7 @@ export async function lintCommand(args: string[], context: LintCommandContext): 
   const warnings = countBySeverity(reports).warning;
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (tooManyWarnings) process.stderr.write(`dockhand: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
-  return missing > 0 ? 2 : failing || tooManyWarnings ? 1 : 0;
+  return missing > 0 || writeFailed ? 2 : failing || tooManyWarnings ? 1 : 0;
 }
 
 function render(options: LintOptions, reports: readonly FileReport[], version: string): string {
