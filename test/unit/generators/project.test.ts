@@ -73,6 +73,7 @@ describe('project detection', () => {
     assert.strictEqual(app.version, '3.12');
     assert.deepStrictEqual(app.start, ['uvicorn', 'app.main:api', '--host', '0.0.0.0', '--port', '8000']);
     assert.deepStrictEqual(facts.services, ['mongo']);
+    assert.strictEqual(facts.name, 'catalog');
   });
 
   it('Python with uv', () => {
@@ -91,6 +92,7 @@ describe('project detection', () => {
     assert.deepStrictEqual(app.port, { value: 9090, detected: true });
     assert.strictEqual(app.healthPath, '/healthz');
     assert.deepStrictEqual(facts.services, ['postgres', 'redis']);
+    assert.strictEqual(facts.name, 'inventory');
   });
 
   it('Java: Maven wrapper, java.version, server.port, actuator health, PostgreSQL driver; Gradle toolchain version, Redis starter', () => {
@@ -99,9 +101,11 @@ describe('project detection', () => {
     assert.deepStrictEqual([app.build, app.wrapper, app.version, app.port.value, app.healthPath], ['maven', true, '17', 8081, '/actuator/health']);
     assert.deepStrictEqual(app.manifests, ['pom.xml', 'mvnw']);
     assert.deepStrictEqual(maven.services, ['postgres']);
+    assert.strictEqual(maven.name, 'billing');
     const gradle = detect(PROJECTS['java-gradle']);
     assert.deepStrictEqual([(gradle.app as JavaProject).build, (gradle.app as JavaProject).wrapper, gradle.app!.version], ['gradle', false, '21']);
     assert.deepStrictEqual(gradle.services, ['redis']);
+    assert.strictEqual(gradle.name, 'notify');
   });
 
   it('an empty or unknown folder has no app and never throws', () => {

@@ -109,12 +109,17 @@ export function detectProject(workspace: Workspace, dir: string): ProjectFacts {
     const python = detectPython(read, has, workspace, dir);
     app = python.project;
     deps = python.deps;
+    name = /^\[(?:project|tool\.poetry)\][^[]*?^name\s*=\s*["']([^"']+)["']/m.exec(read('pyproject.toml') ?? '')?.[1] ?? name;
   } else if (ecosystems.includes('go')) {
     app = detectGo(read, has, workspace, dir);
     deps = goDependencies(read('go.mod'));
+    name = /^module\s+\S*?([^/\s]+)\s*$/m.exec(read('go.mod') ?? '')?.[1] ?? name;
   } else if (ecosystems.includes('maven') || ecosystems.includes('gradle')) {
     app = detectJava(read, has, ecosystems.includes('maven') ? 'maven' : 'gradle');
     deps = javaDependencies([read('pom.xml'), read('build.gradle'), read('build.gradle.kts')].join('\n'));
+    const pom = (read('pom.xml') ?? '').replace(/<parent>[\s\S]*?<\/parent>|<dependencies>[\s\S]*<\/dependencies>|<build>[\s\S]*<\/build>/g, '');
+    name = /<artifactId>([^<]+)<\/artifactId>/.exec(pom)?.[1]
+      ?? /rootProject\.name\s*=\s*["']([^"']+)["']/.exec((read('settings.gradle') ?? '') + (read('settings.gradle.kts') ?? ''))?.[1] ?? name;
   }
   return { dir, name: composeName(name) || composeName(folder) || 'app', ecosystems, app, services: servicesFrom(deps) };
 }
