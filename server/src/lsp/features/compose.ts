@@ -83,7 +83,19 @@ interface Definition {
 }
 
 export class ComposeFeatures {
+  /** Other files of the project, parsed once per content. */
+  private readonly parsed = new Map<string, { text: string; model: ComposeModel }>();
+
   constructor(private readonly workspace: Workspace) {}
+
+  private parse(file: string, text: string): ComposeModel {
+    const hit = this.parsed.get(file);
+    if (hit && hit.text === text) return hit.model;
+    const model = parseCompose(file, text);
+    if (this.parsed.size > 64) this.parsed.clear();
+    this.parsed.set(file, { text, model });
+    return model;
+  }
 
   // ---- hover ----
 
@@ -182,7 +194,7 @@ export class ComposeFeatures {
       const file = this.extendsFile(model, serviceName);
       if (file) {
         const text = this.workspace.readFile(file);
-        return text === undefined ? [] : this.definitionsIn(file, parseCompose(file, text), 'services').filter((d) => d.name === reference.name);
+        return text === undefined ? [] : this.definitionsIn(file, this.parse(file, text), 'services').filter((d) => d.name === reference.name);
       }
     }
     const found: Definition[] = [];
@@ -222,7 +234,7 @@ export class ComposeFeatures {
       seen.add(resolved);
       const text = this.workspace.readFile(resolved);
       if (text === undefined) return;
-      const other = parseCompose(resolved, text);
+      const other = this.parse(resolved, text);
       files.push({ path: resolved, model: other });
       if (isPlainObject(other.value)) for (const included of includedFiles(other.value, resolved)) visit(included, depth + 1);
     };
