@@ -149,6 +149,9 @@ export function startServer(connection: Connection): void {
     for (const failure of result.failures) {
       logOnce(`rule:${failure.rule}`, `Rule ${failure.rule} failed and was skipped (other rules still ran): ${(failure.error as Error)?.stack ?? String(failure.error)}`);
     }
+    for (const slow of result.slow) {
+      logOnce(`slow:${slow.rule}`, `Rule ${slow.rule} took ${Math.round(slow.milliseconds)} ms on ${request.path}; its findings were kept. Please report this with the file if you can.`);
+    }
     results.set(document.uri, { version: document.version, result, request, config });
     return result;
   }
@@ -321,6 +324,12 @@ export function startServer(connection: Connection): void {
 
   features.listen();
   documents.listen(connection);
+  // For leak tests and benchmarks: memory after a collection when the server runs with --expose-gc.
+  connection.onRequest('dockhand/memoryUsage', () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return process.memoryUsage();
+  });
+
   connection.listen();
 }
 

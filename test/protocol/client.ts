@@ -5,7 +5,7 @@ import * as path from 'path';
 import { pathToFileURL, fileURLToPath } from 'url';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
-  InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
+  InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
   PublishDiagnosticsNotification, CodeActionRequest, ConfigurationRequest, RegistrationRequest,
   DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticRequest,
   ShutdownRequest, ExitNotification, FileChangeType,
@@ -38,8 +38,8 @@ export class TestClient {
   stderr = '';
   versions = new Map<string, number>();
 
-  constructor() {
-    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(options: { nodeArgs?: string[] } = {}) {
+    this.child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -86,6 +86,20 @@ export class TestClient {
     const version = (this.versions.get(uri(file)) ?? 1) + 1;
     this.versions.set(uri(file), version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(file), version }, contentChanges: [{ text }] });
+  }
+
+  async close(file: string): Promise<void> {
+    this.versions.delete(uri(file));
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri(file) } });
+  }
+
+  /** Bytes written to the server's stdin as they are: for malformed-message tests. */
+  sendRaw(bytes: string | Buffer): void {
+    this.child.stdin!.write(bytes);
+  }
+
+  get pid(): number {
+    return this.child.pid!;
   }
 
   /** The next diagnostics published for a file that satisfy `accept` (the latest, if they already do). */

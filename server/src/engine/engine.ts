@@ -2,7 +2,7 @@ import * as path from 'path';
 import type { FileKind, Finding, Fix, RuleMeta, Severity } from './finding';
 import { docsUrl } from './finding';
 import type { LintConfig } from './config';
-import { effectiveSeverity, configuredSeverity } from './config';
+import { configuredSeverity, findingSeverity, ruleMayReport } from './config';
 import type { Workspace } from './workspace';
 import { MemoryWorkspace } from './workspace';
 import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
@@ -14,6 +14,7 @@ import { dockerfileRules } from './dockerfile/rules';
 import type { ComposeRule, DockerfileRule, Report } from './rule';
 import { parseCompose } from './compose/model';
 import { composeRules } from './compose/rules';
+import { DEFAULT_MAX_FILE_BYTES, SLOW_RULE_MS, fileTooLargeFinding } from './limits';
 import { composeIgnoreFixes, isComposeSuppressed, parseComposeSuppressions } from './compose/suppress';
 
 export interface LintRequest {
@@ -30,12 +31,19 @@ export interface RuleFailure {
   error: unknown;
 }
 
+export interface SlowRule {
+  rule: string;
+  milliseconds: number;
+}
+
 export interface LintResult {
   path: string;
   kind: FileKind | undefined;
   findings: Finding[];
   /** Rules that threw: reported once to the log by adapters, never fatal. */
   failures: RuleFailure[];
+  /** Rules that ran longer than SLOW_RULE_MS on this file: logged once by adapters. */
+  slow: SlowRule[];
 }
 
 /** Loads what linting needs (the wasm shell parser). Call once before `lint`. */
@@ -61,6 +69,8 @@ export interface LintOptions {
   rules?: readonly DockerfileRule[];
   /** The Compose rules to run instead of every rule. */
   composeRules?: readonly ComposeRule[];
+  /** Files longer than this (in characters) get one `file-too-large` finding instead of the rules. */
+  maxFileBytes?: number;
 }
 
 export function lint(
@@ -70,7 +80,12 @@ export function lint(
   options: LintOptions = {},
 ): LintResult {
   const kind = request.kind ?? detectKind(request.path);
-  const result: LintResult = { path: request.path, kind, findings: [], failures: [] };
+  const result: LintResult = { path: request.path, kind, findings: [], failures: [], slow: [] };
+  const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (kind !== undefined && request.text.length > limit) {
+    result.findings.push(fileTooLargeFinding(request.text, limit));
+    return result;
+  }
   if (kind === 'dockerfile') lintDockerfile(request, workspace, config, options.rules ?? dockerfileRules, result);
   else if (kind === 'compose') lintComposeFile(request, workspace, config, options.composeRules ?? composeRules, result);
   result.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
@@ -91,10 +106,12 @@ function lintDockerfile(
   for (const rule of rules) {
     const explicit = configuredSeverity(rule.meta, config) !== undefined;
     // `# check=experimental=<check>` turns on an experimental check unless the user set it.
-    const severity = !explicit && enabledByCheckDirective(suppressions, rule.meta) ? rule.meta.severity : effectiveSeverity(rule.meta, config);
-    if (severity === 'off') continue;
+    const forced = !explicit && enabledByCheckDirective(suppressions, rule.meta);
+    if (!forced && !ruleMayReport(rule.meta, config)) continue;
     runRule(rule, model, workspace, build, config, (report) => {
-      findings.push(toFinding(rule.meta, report, explicit || !report.severity ? severity : report.severity));
+      // Judged finding by finding: `ignored: [DL3007]` drops the DL3007 findings of a rule that also reports DL3006.
+      const severity = forced ? report.severity ?? rule.meta.severity : findingSeverity(rule.meta, config, report);
+      if (severity !== 'off') findings.push(toFinding(rule.meta, report, severity));
     }, result);
   }
   result.findings.push(...findings.filter((f) => !isSuppressed(suppressions, f)).map((f) => withCheckSeverity(suppressions, f)));
@@ -135,11 +152,10 @@ function lintComposeFile(
   const onDisk = request.onDisk !== false;
   const findings: Finding[] = [];
   for (const rule of rules) {
-    const severity = effectiveSeverity(rule.meta, config);
-    if (severity === 'off') continue;
-    const explicit = configuredSeverity(rule.meta, config) !== undefined;
+    if (!ruleMayReport(rule.meta, config)) continue;
     isolate(rule.meta.id, result, (report) => rule.check({ model, workspace, onDisk, report }), (report) => {
-      findings.push(toFinding(rule.meta, report, explicit || !report.severity ? severity : report.severity));
+      const severity = findingSeverity(rule.meta, config, report);
+      if (severity !== 'off') findings.push(toFinding(rule.meta, report, severity));
     });
   }
   const suppressions = parseComposeSuppressions(model);
@@ -151,6 +167,7 @@ function runRule(
   model: DockerfileModel,
   workspace: Workspace,
   build: BuildContextFacts,
+  config: LintConfig,
   sink: (report: Report) => void,
   result: LintResult,
 ): void {
@@ -160,13 +177,16 @@ function runRule(
 /** Runs one rule; a throw is recorded as a failure and the rule's partial reports are dropped. */
 function isolate(id: string, result: LintResult, check: (report: (r: Report) => void) => void, sink: (report: Report) => void): void {
   const reports: Report[] = [];
+  const started = performance.now();
   try {
     check((r) => reports.push(r));
   } catch (error) {
     result.failures.push({ rule: id, error });
     return;
+  } finally {
+    const milliseconds = performance.now() - started;
+    if (milliseconds > SLOW_RULE_MS) result.slow.push({ rule: id, milliseconds });
   }
-  config: LintConfig,
   for (const report of reports) sink(report);
 }
 
