@@ -4,7 +4,7 @@ import type { DockerfileModel, Stage } from './model';
 import { keywordOf, rootImage, stageChain } from './model';
 import { osFlavour, type OsFlavour } from './images';
 import type { Node } from 'web-tree-sitter';
-import { runScripts, visitShellSyntax, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { runScripts, unwrap, visitShellSyntax, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 /** What the shell-command rules ask about RUN instructions, on top of the shell model. */
 
@@ -53,6 +53,15 @@ export function scriptsOf(model: DockerfileModel, site: RunSite): ShellScript[] 
 
 export function commandsOf(model: DockerfileModel, site: RunSite): ShellCommand[] {
   return scriptsOf(model, site).flatMap((s) => s.commands);
+}
+
+const unwrappedBySite = new WeakMap<Instruction, ShellCommand[]>();
+
+/** The commands of a RUN with `sudo`, `env`, `nice`… peeled off (see `unwrap`), computed once per RUN. */
+export function toolCommandsOf(model: DockerfileModel, site: RunSite): ShellCommand[] {
+  let commands = unwrappedBySite.get(site.run);
+  if (!commands) unwrappedBySite.set(site.run, (commands = commandsOf(model, site).map(unwrap)));
+  return commands;
 }
 
 /** `pip3` for `/usr/bin/pip3`. */
@@ -303,17 +312,40 @@ function hasAncestor(node: Node, test: (a: Node) => boolean): boolean {
 
 /** ARG and ENV names visible to a RUN: its stage chain up to it (global ARGs only when redeclared), or the lines before it outside stages. */
 export function variablesBefore(model: DockerfileModel, site: RunSite): Set<string> {
-  const names = new Set<string>();
+  const cached = variablesBySite.get(site.instruction);
+  if (cached) return cached;
   const line = site.instruction.getRange().start.line;
-  const scope = site.stage ? stageChain(site.stage).reverse().flatMap((s) => s.instructions) : model.ast.getInstructions();
-  for (const instruction of scope) {
-    if (instruction.getRange().start.line >= line && !site.onbuild) break;
+  const names = new Set<string>();
+  const chain = site.stage ? stageChain(site.stage).reverse() : [undefined];
+  for (const stage of chain) {
+    for (const definition of definitionsOf(model, stage)) {
+      if (definition.line >= line && !site.onbuild && stage === site.stage) break;
+      names.add(definition.name);
+    }
+  }
+  variablesBySite.set(site.instruction, names);
+  return names;
+}
+
+const variablesBySite = new WeakMap<Instruction, Set<string>>();
+const definitionsByModel = new WeakMap<DockerfileModel, Map<Stage | undefined, { name: string; line: number }[]>>();
+
+/** ARG and ENV names of a stage (or of the lines outside stages), in order, read once per model. */
+function definitionsOf(model: DockerfileModel, stage: Stage | undefined): { name: string; line: number }[] {
+  let byStage = definitionsByModel.get(model);
+  if (!byStage) definitionsByModel.set(model, (byStage = new Map()));
+  let list = byStage.get(stage);
+  if (list) return list;
+  list = [];
+  for (const instruction of stage ? stage.instructions : model.ast.getInstructions()) {
     const keyword = keywordOf(instruction);
     if (keyword !== 'ARG' && keyword !== 'ENV') continue;
+    const line = instruction.getRange().start.line;
     const properties = (instruction as unknown as { getProperties?(): { getName(): string }[] }).getProperties?.() ?? [];
-    for (const p of properties) names.add(p.getName());
+    for (const p of properties) list.push({ name: p.getName(), line });
     const arg = (instruction as unknown as { getProperty?(): { getName(): string } | null }).getProperty?.();
-    if (arg) names.add(arg.getName());
+    if (arg) list.push({ name: arg.getName(), line });
   }
-  return names;
+  byStage.set(stage, list);
+  return list;
 }

@@ -1,9 +1,8 @@
 import type { DockerfileRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import type { OsFlavour } from '../images';
-import { unwrap } from '../shell';
 import type { RunSite } from '../shell-facts';
-import { commandsOf, flavourOf, isExecForm, runSites, toolOf, scriptSyntax, scriptsOf, shellName, variablesBefore } from '../shell-facts';
+import { toolCommandsOf, flavourOf, isExecForm, runSites, toolOf, scriptSyntax, scriptsOf, shellName, variablesBefore } from '../shell-facts';
 
 const CODES = ['SC3001', 'SC3003', 'SC3010', 'SC3011', 'SC3014', 'SC3020', 'SC3028', 'SC3030', 'SC3037', 'SC3040', 'SC3046', 'SC3057', 'SC3059', 'SC3060', 'SC2112'];
 
@@ -33,11 +32,10 @@ export const bashismInSh: DockerfileRule = {
         if (script.shell !== 'sh' || isExecForm(model, site) || /^#!\s*\S*bash/.test(script.source)) continue;
         const seen = new Set<string>();
         const syntax = scriptSyntax(script.source);
-        const defined = variablesBefore(model, site);
         for (const b of syntax.bashisms) {
           if (seen.has(b.code) || ((flavour === 'alpine' || flavour === 'busybox') && b.inBusybox)) continue;
           // `$UID` declared with ARG/ENV or set by the script is an ordinary variable.
-          if (b.variable && (defined.has(b.variable) || syntax.assigned.has(b.variable))) continue;
+          if (b.variable && (syntax.assigned.has(b.variable) || variablesBefore(model, site).has(b.variable))) continue;
           seen.add(b.code);
           report({
             range: model.lines.rangeOf(script.start + b.start, script.start + b.end),
@@ -56,8 +54,8 @@ function flavourFromPackageManager(model: DockerfileModel, site: RunSite): OsFla
   if (!site.stage || site.onbuild) return 'unknown';
   for (const other of runSites(model)) {
     if (other.stage !== site.stage) continue;
-    for (const command of commandsOf(model, other)) {
-      const tool = toolOf(unwrap(command));
+    for (const command of toolCommandsOf(model, other)) {
+      const tool = toolOf(command);
       if (tool === 'apk') return 'alpine';
       if (['dnf', 'yum', 'microdnf', 'tdnf', 'rpm', 'zypper'].includes(tool)) return 'rhel';
       if (['apt-get', 'apt', 'dpkg'].includes(tool)) return 'debian';

@@ -2,8 +2,8 @@ import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileRule } from '../../rule';
 import type { DockerfileModel } from '../model';
 import { keywordOf } from '../model';
-import { unwrap, hasFlag } from '../shell';
-import { commandsOf, runSites, toolOf, valueOf } from '../shell-facts';
+import { hasFlag } from '../shell';
+import { toolCommandsOf, runSites, toolOf, valueOf } from '../shell-facts';
 
 /** Tar archives, which `ADD` unpacks by itself (zip is not among them). */
 const TAR_ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst)$/i;
@@ -39,9 +39,9 @@ export const copyArchiveThenExtract: DockerfileRule = {
       const archives = instructions.filter((i) => keywordOf(i) === 'COPY').flatMap((i) => copiedArchives(model, i));
       if (archives.length === 0) continue;
       const reported = new Set<CopiedArchive>();
-      for (const site of sites.filter((s) => instructions.includes(s.instruction))) {
-        for (const raw of commandsOf(model, site)) {
-          const command = unwrap(raw);
+      const inScope = new Set(instructions);
+      for (const site of sites.filter((s) => inScope.has(s.instruction))) {
+        for (const command of toolCommandsOf(model, site)) {
           if (toolOf(command) !== 'tar' || !isExtract(command)) continue;
           const names = command.args.map((a) => basename(valueOf(a)));
           for (const archive of archives) {

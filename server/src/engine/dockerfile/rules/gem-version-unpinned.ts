@@ -1,7 +1,7 @@
 import type { DockerfileRule } from '../../rule';
 import type { ShellWord } from '../shell';
-import { hasFlag, unwrap } from '../shell';
-import { argsAfter, commandsOf, runSites, toolOf, valueOf } from '../shell-facts';
+import { hasFlag } from '../shell';
+import { argsAfter, toolCommandsOf, runSites, toolOf, valueOf } from '../shell-facts';
 
 const VALUE_FLAGS = new Set(['i', 'install-dir', 'n', 'bindir', 'build-root', 'P', 'trust-policy', 's', 'source', 'p', 'http-proxy', 'platform', 'g', 'file', 'without', 'document']);
 
@@ -38,8 +38,7 @@ export const gemVersionUnpinned: DockerfileRule = {
   },
   check({ model, report }) {
     for (const site of runSites(model)) {
-      for (const raw of commandsOf(model, site)) {
-        const command = unwrap(raw);
+      for (const command of toolCommandsOf(model, site)) {
         if (toolOf(command) !== 'gem') continue;
         const sub = command.args.find((a) => !valueOf(a).startsWith('-'));
         if (!sub || !['install', 'i'].includes(sub.value ?? '')) continue;

@@ -1,6 +1,5 @@
 import type { DockerfileRule } from '../../rule';
-import { unwrap } from '../shell';
-import { argsAfter, commandsOf, operands, runSites, toolOf, valueOf } from '../shell-facts';
+import { argsAfter, toolCommandsOf, operands, runSites, toolOf, valueOf } from '../shell-facts';
 
 const VALUE_FLAGS = new Set(['o', 'C', 'p', 'tags', 'ldflags', 'gcflags', 'asmflags', 'mod', 'modfile', 'overlay', 'pkgdir', 'toolexec', 'exec', 'buildmode', 'compiler', 'installsuffix', 'pgo', 'covermode', 'coverpkg']);
 /** Versions that move: `@latest` and branch names. */
@@ -22,8 +21,7 @@ export const goInstallUnpinned: DockerfileRule = {
   },
   check({ model, report }) {
     for (const site of runSites(model)) {
-      for (const raw of commandsOf(model, site)) {
-        const command = unwrap(raw);
+      for (const command of toolCommandsOf(model, site)) {
         if (toolOf(command) !== 'go') continue;
         const sub = command.args.find((a) => !valueOf(a).startsWith('-'));
         if (!sub || !['install', 'get', 'run'].includes(sub.value ?? '')) continue;

@@ -1,6 +1,5 @@
 import type { DockerfileRule } from '../../rule';
-import { unwrap } from '../shell';
-import { commandsOf, runSites, toolOf, valueOf } from '../shell-facts';
+import { toolCommandsOf, runSites, toolOf, valueOf } from '../shell-facts';
 
 /**
  * `ln -sf /bin/bash /bin/sh` swaps the system shell under every script and package hook in the
@@ -18,8 +17,7 @@ export const lnShInsteadOfShell: DockerfileRule = {
   },
   check({ model, report }) {
     for (const site of runSites(model)) {
-      for (const raw of commandsOf(model, site)) {
-        const command = unwrap(raw);
+      for (const command of toolCommandsOf(model, site)) {
         if (toolOf(command) !== 'ln') continue;
         const operands = command.args.filter((a) => !valueOf(a).startsWith('-'));
         const target = operands[operands.length - 1];

@@ -1,6 +1,5 @@
 import type { DockerfileRule } from '../../rule';
-import { unwrap } from '../shell';
-import { argsAfter, commandsOf, operands, runSites, toolOf, valueOf } from '../shell-facts';
+import { argsAfter, toolCommandsOf, operands, runSites, toolOf, valueOf } from '../shell-facts';
 
 const VALUE_FLAGS = new Set([
   'registry', 'loglevel', 'prefix', 'cache', 'userconfig', 'globalconfig', 'tag', 'workspace', 'w', 'omit',
@@ -31,8 +30,7 @@ export const npmVersionUnpinned: DockerfileRule = {
   },
   check({ model, report }) {
     for (const site of runSites(model)) {
-      for (const raw of commandsOf(model, site)) {
-        const command = unwrap(raw);
+      for (const command of toolCommandsOf(model, site)) {
         if (toolOf(command) !== 'npm') continue;
         const sub = command.args.find((a) => !valueOf(a).startsWith('-'));
         if (!sub || !['install', 'i', 'add'].includes(sub.value ?? '')) continue;

@@ -1,7 +1,6 @@
 import type { DockerfileRule } from '../../rule';
 import type { ShellCommand, ShellWord } from '../shell';
-import { argsAfter, commandsOf, operands, runSites, toolOf, valueOf } from '../shell-facts';
-import { unwrap } from '../shell';
+import { argsAfter, toolCommandsOf, operands, runSites, toolOf, valueOf } from '../shell-facts';
 
 /** pip flags that take a value as the next word (without dashes). */
 const VALUE_FLAGS = new Set([
@@ -49,8 +48,7 @@ export const pipVersionUnpinned: DockerfileRule = {
   },
   check({ model, report }) {
     for (const site of runSites(model)) {
-      for (const raw of commandsOf(model, site)) {
-        const command = unwrap(raw);
+      for (const command of toolCommandsOf(model, site)) {
         const install = pipInstallWord(command);
         if (!install) continue;
         const args = argsAfter(command, install);

@@ -1,6 +1,5 @@
 import type { DockerfileRule } from '../../rule';
-import { unwrap } from '../shell';
-import { commandsOf, runSites, toolOf } from '../shell-facts';
+import { toolCommandsOf, runSites, toolOf } from '../shell-facts';
 
 const WHY: Record<string, string> = {
   ssh: 'connects to another machine during the build',
@@ -31,8 +30,7 @@ export const pointlessCommandInRun: DockerfileRule = {
   },
   check({ model, report }) {
     for (const site of runSites(model)) {
-      for (const raw of commandsOf(model, site)) {
-        const command = unwrap(raw);
+      for (const command of toolCommandsOf(model, site)) {
         const tool = toolOf(command);
         const why = Object.prototype.hasOwnProperty.call(WHY, tool) ? WHY[tool] : undefined;
         if (!why) continue;

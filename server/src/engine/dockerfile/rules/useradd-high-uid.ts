@@ -1,7 +1,7 @@
 import type { DockerfileRule } from '../../rule';
-import { hasFlag, unwrap, flagValue } from '../shell';
+import { hasFlag, flagValue } from '../shell';
 import { insertAtOffset, selfChange } from '../edits';
-import { commandsOf, runSites, toolOf, valueOf } from '../shell-facts';
+import { toolCommandsOf, runSites, toolOf, valueOf } from '../shell-facts';
 
 /**
  * `useradd -u 123456` without `-l` writes the user's entry into /var/log/lastlog and faillog, which
@@ -19,8 +19,7 @@ export const useraddHighUid: DockerfileRule = {
   },
   check({ model, report }) {
     for (const site of runSites(model)) {
-      for (const raw of commandsOf(model, site)) {
-        const command = unwrap(raw);
+      for (const command of toolCommandsOf(model, site)) {
         if (toolOf(command) !== 'useradd' || hasFlag(command, '-l', '--no-log-init')) continue;
         const uid = flagValue(command, '-u') ?? flagValue(command, '--uid') ?? shortAttached(command.args.map(valueOf));
         if (uid === undefined || !/^\d{6,}$/.test(uid)) continue;

@@ -1,6 +1,5 @@
 import type { DockerfileRule } from '../../rule';
-import { unwrap } from '../shell';
-import { commandsOf, runSites, toolOf, type RunSite } from '../shell-facts';
+import { toolCommandsOf, runSites, toolOf, type RunSite } from '../shell-facts';
 import type { Stage } from '../model';
 
 /**
@@ -19,11 +18,15 @@ export const wgetAndCurl: DockerfileRule = {
   },
   check({ model, report }) {
     const byStage = new Map<Stage | undefined, RunSite[]>();
-    for (const site of runSites(model)) byStage.set(site.stage, [...(byStage.get(site.stage) ?? []), site]);
+    for (const site of runSites(model)) {
+      const list = byStage.get(site.stage);
+      if (list) list.push(site);
+      else byStage.set(site.stage, [site]);
+    }
     for (const sites of byStage.values()) {
       const seen = new Set<string>();
       for (const site of sites) {
-        const downloads = commandsOf(model, site).map(unwrap).filter((c) => ['wget', 'curl'].includes(toolOf(c)));
+        const downloads = toolCommandsOf(model, site).filter((c) => ['wget', 'curl'].includes(toolOf(c)));
         for (const c of downloads) seen.add(toolOf(c));
         if (seen.size < 2 || downloads.length === 0) continue;
         const command = downloads[downloads.length - 1];

@@ -1,7 +1,7 @@
 import type { DockerfileRule } from '../../rule';
-import { hasFlag, unwrap } from '../shell';
+import { hasFlag } from '../shell';
 import { insertAtOffset, selfChange } from '../edits';
-import { commandsOf, runSites, toolOf, valueOf } from '../shell-facts';
+import { toolCommandsOf, runSites, toolOf, valueOf } from '../shell-facts';
 
 /**
  * `wget` prints a progress bar line per few KB when it has no terminal: a large download fills
@@ -19,8 +19,7 @@ export const wgetWithoutProgress: DockerfileRule = {
   },
   check({ model, report }) {
     for (const site of runSites(model)) {
-      for (const raw of commandsOf(model, site)) {
-        const command = unwrap(raw);
+      for (const command of toolCommandsOf(model, site)) {
         if (toolOf(command) !== 'wget') continue;
         if (hasFlag(command, '--progress', '-q', '--quiet', '-nv', '--no-verbose', '-o', '--output-file', '-a', '--append-output')) continue;
         // Short options grouped with one that takes a value: `-qO-`, `-qO /tmp/x`.
