@@ -142,6 +142,21 @@ describe('language features over stdio', function () {
       assert.strictEqual(tokens.data.length % 5, 0);
     });
 
+    it('formats a document and a range: indentation only, quoted strings, joined words and heredocs untouched', async () => {
+      const file = path.join(root, 'format', 'Dockerfile');
+      const text = 'FROM alpine\n  RUN apk add \\\n        curl \\\n  git\nRUN echo "one \\\n      two"\nRUN echo a\\\nb\nRUN <<EOF\n    indented\nEOF\n   # comment\n';
+      await client.open(file, 'dockerfile', text);
+      const document = { uri: uri(file) };
+      const options = { tabSize: 4, insertSpaces: true };
+      assert.deepStrictEqual(await request('textDocument/formatting', { textDocument: document, options }), [
+        { range: range(1, 0, 1, 2), newText: '' },
+        { range: range(2, 0, 2, 8), newText: '    ' },
+        { range: range(3, 0, 3, 2), newText: '    ' },
+        { range: range(11, 0, 11, 3), newText: '' },
+      ]);
+      assert.deepStrictEqual(await request('textDocument/rangeFormatting', { textDocument: document, range: range(11, 0, 11, 12), options }), [{ range: range(11, 0, 11, 3), newText: '' }]);
+    });
+
     it('links base images to their registry pages', async () => {
       assert.deepStrictEqual(await request('textDocument/documentLink', { textDocument: dockerfile }), [
         { range: range(0, 5, 0, 9), data: '_/node/', target: 'https://hub.docker.com/_/node/' },
