@@ -33,13 +33,13 @@ interface Section {
 
 const ALWAYS: Section[] = [
   { title: 'Version control and editors', patterns: ['.git', '.hg', '.svn', '.vscode', '.idea', '*.swp', '.DS_Store', 'Thumbs.db'] },
-  { title: 'Secrets and local configuration: never send them to the daemon', patterns: ['.env', '.env.*', '!.env.example', '*.pem', '*.key', '*.p12', '*.pfx', 'id_rsa*', 'id_ed25519*', '.aws', '.ssh'] },
+  { title: 'Secrets and local configuration: never send them to the daemon', patterns: ['.env', '.env.*', '!.env.example', '*.pem', '*.key', '*.crt', '*.p12', '*.pfx', '*.jks', '*.keystore', 'id_rsa*', 'id_ed25519*', '.aws', '.ssh', 'secrets'] },
   { title: 'Docker files themselves', patterns: ['Dockerfile*', '*.Dockerfile', '.dockerignore', 'compose*.y*ml', 'docker-compose*.y*ml'] },
   { title: 'Logs, coverage and test output', patterns: ['*.log', 'logs', 'coverage', '.nyc_output', 'junit*.xml'] },
 ];
 
 const BY_ECOSYSTEM: Record<Ecosystem, Section & { outputs: string[] }> = {
-  node: { title: 'Node.js', patterns: ['node_modules', 'npm-debug.log*', 'yarn-debug.log*', 'yarn-error.log*', '.pnpm-store', '.npm', '.yarn/cache', '.eslintcache', '.turbo', '.cache'], outputs: ['dist', 'build', '.next', '.nuxt'] },
+  node: { title: 'Node.js', patterns: ['node_modules', 'npm-debug.log*', 'yarn-debug.log*', 'yarn-error.log*', '.pnpm-store', '.npm', '.yarn/cache', '.yarn/unplugged', '.yarn/install-state.gz', '.pnp.*', '.eslintcache', '.turbo', '.cache', '.vercel'], outputs: ['dist', 'build', '.next', '.nuxt'] },
   python: { title: 'Python', patterns: ['__pycache__', '*.py[cod]', '.venv', 'venv', '.pytest_cache', '.mypy_cache', '.ruff_cache', '.tox', '.nox', '*.egg-info', '.ipynb_checkpoints', 'htmlcov'], outputs: ['build', 'dist'] },
   go: { title: 'Go', patterns: ['*.test', '*.out'], outputs: ['bin'] },
   maven: { title: 'Java (Maven)', patterns: ['.mvn/wrapper/maven-wrapper.jar'], outputs: ['target'] },
