@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { assertFires, assertQuiet, initEngine } from '../helpers';
+import { variableReferences } from '../../../server/src/engine/dockerfile/rules/undefined-var';
 
 const RULE = 'undefined-var';
 
@@ -34,5 +35,13 @@ describe(RULE, () => {
 
   it('fires on upper-case names too when the stage is built from scratch', () => {
     assertFires('FROM scratch\nCOPY $APP_DIR /app\n', RULE, 1);
+  });
+});
+
+describe(`${RULE}: reading references`, () => {
+  it('skips escaped and single-quoted references and comment lines, and notes modifiers', () => {
+    const refs = variableReferences(` $a \\$b '$c' "$d" \${e:-x}\n# $f\n $g`, '\\');
+    assert.deepStrictEqual(refs.map((r) => [r.name, r.hasDefault]), [['a', false], ['d', false], ['e', true], ['g', false]]);
+    assert.deepStrictEqual(variableReferences('`$a $b', '`').map((r) => r.name), ['b']);
   });
 });

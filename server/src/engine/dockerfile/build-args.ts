@@ -1,6 +1,4 @@
 import type { Instruction } from 'dockerfile-ast';
-import type { Stage } from './model';
-import { inheritedInstructions, keywordOf } from './model';
 
 /**
  * Build arguments BuildKit defines without an ARG instruction: the platform ones (automatic in
@@ -29,21 +27,6 @@ interface NamedProperty {
 export function propertiesOf(instruction: Instruction): NamedProperty[] {
   const withProperties = instruction as unknown as { getProperties?: () => NamedProperty[] };
   return typeof withProperties.getProperties === 'function' ? withProperties.getProperties() : [];
-}
-
-/**
- * Names of the ARGs and ENVs in scope just before `line`, in the stage (and the stages it is
- * built on), as BuildKit sees them: global ARGs only once re-declared inside the stage.
- */
-export function namesInScope(stage: Stage, line: number): Set<string> {
-  const names = new Set<string>(DEFAULT_ENV);
-  for (const instruction of inheritedInstructions(stage)) {
-    if (stage.instructions.includes(instruction) && instruction.getRange().start.line >= line) break;
-    const keyword = keywordOf(instruction);
-    if (keyword !== 'ARG' && keyword !== 'ENV') continue;
-    for (const property of propertiesOf(instruction)) names.add(property.getName());
-  }
-  return names;
 }
 
 /** Edit distance (with transpositions), for "did you mean" suggestions (small strings only). */
