@@ -1,30 +1,12 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
 import * as os from 'os';
-import * as path from 'path';
+import { folder, requireCli, run as runCli } from './cli/run';
 
-const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
-
-function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function folder(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockhand-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
+const run = (args: string[], cwd: string) => runCli(args, cwd);
 
 describe('dockhand CLI', function () {
-  this.timeout(20000);
-  before(function () {
-    if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
-  });
+  this.timeout(60000);
+  before(requireCli);
 
   it('lints a folder: JSON output follows the contract, 0-based positions, relative paths', () => {
     const dir = folder({ Dockerfile: 'FROM node:20-slim\nCMD node a.js\n', 'node_modules/x/Dockerfile': 'FROM x\n', 'compose.yaml': 'services:\n  a:\n    image: nginx:1.27\n' });
