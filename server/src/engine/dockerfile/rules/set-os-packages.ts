@@ -5,6 +5,7 @@ import { aptInsteadOfAptGet } from './apt-instead-of-apt-get';
 import { osPackageUnpinned } from './os-package-unpinned';
 import { packageSignatureCheckDisabled } from './package-signature-check-disabled';
 import { packageUpgradeInBuild } from './package-upgrade-in-build';
+import { updateWithoutInstall } from './update-without-install';
 
 /** Rules of this set, one module each, named by their ids. */
 export const osPackageRules: DockerfileRule[] = [
@@ -14,4 +15,5 @@ export const osPackageRules: DockerfileRule[] = [
   osPackageUnpinned,
   packageSignatureCheckDisabled,
   packageUpgradeInBuild,
+  updateWithoutInstall,
 ];
