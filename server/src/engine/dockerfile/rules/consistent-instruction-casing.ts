@@ -16,10 +16,9 @@ export const consistentInstructionCasing: DockerfileRule = {
     fixable: true,
   },
   check({ model, report }) {
-    const keywords = model.ast.getInstructions().map((instruction) => {
-      const range = instruction.getInstructionRange();
-      return { range, text: model.text.slice(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end)) };
-    }).filter((k) => /[a-z]/i.test(k.text));
+    const keywords = model.ast.getInstructions()
+      .map((instruction) => ({ range: instruction.getInstructionRange(), text: instruction.getInstruction() }))
+      .filter((k) => /[a-z]/i.test(k.text));
     const lower = keywords.filter((k) => k.text === k.text.toLowerCase()).length;
     const upper = keywords.filter((k) => k.text === k.text.toUpperCase()).length;
     const majority = lower > upper ? 'lowercase' : 'uppercase';
