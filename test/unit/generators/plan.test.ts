@@ -29,6 +29,12 @@ describe('generation plans', () => {
     assert.deepStrictEqual(files(planGeneration('dockerfile', ws, ROOT)).map((f) => `${f.name}:${f.action}`), ['Dockerfile:replace']);
   });
 
+  it('build outputs are excluded only when the image builds them itself', () => {
+    const ignoreOf = (project: Record<string, string>) => files(planGeneration('dockerfile', workspace(project), ROOT)).find((f) => f.name === '.dockerignore')!.content.split('\n');
+    assert.ok(!ignoreOf(PROJECTS['node-npm']).includes('dist'), 'plain JS ships what is in the folder');
+    assert.ok(ignoreOf(PROJECTS['node-ts-prisma']).includes('dist'), 'TypeScript is compiled in the image');
+  });
+
   it('an existing .dockerignore is merged: the user\'s lines stay, missing ones are added, a second run changes nothing', () => {
     const ws = workspace({ ...PROJECTS['node-npm'], '.dockerignore': '# mine\nnode_modules\n!important.env\n' });
     const [merge] = files(planGeneration('dockerignore', ws, ROOT));

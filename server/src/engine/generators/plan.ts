@@ -41,7 +41,7 @@ export function planGeneration(kind: GeneratorKind, workspace: Workspace, dir: s
     const dockerfile = workspace.readFile(at('Dockerfile'));
     const content = generateDockerignore(workspace, dir, {
       explicitSources: dockerfile ? copiedPaths(dockerfile) : [],
-      excludeBuildOutputs: dockerfile === undefined || BUILDS_IN_IMAGE.test(dockerfile),
+      excludeBuildOutputs: dockerfile === undefined || BUILDS_IN_IMAGE.test(joinContinuations(dockerfile)),
     });
     return { facts, files: [mergeable(workspace, at('.dockerignore'), content, mergeDockerignore)] };
   }
@@ -50,7 +50,7 @@ export function planGeneration(kind: GeneratorKind, workspace: Workspace, dir: s
     if (text === undefined) return { facts, error: noLanguage(dir) };
     const files = [replaceable(workspace, at('Dockerfile'), text)];
     if (options.withDockerignore !== false && !workspace.exists(at('.dockerignore'))) {
-      files.push({ path: at('.dockerignore'), action: 'create', content: generateDockerignore(workspace, dir, { explicitSources: copiedPaths(text) }) });
+      files.push({ path: at('.dockerignore'), action: 'create', content: generateDockerignore(workspace, dir, { explicitSources: copiedPaths(text), excludeBuildOutputs: BUILDS_IN_IMAGE.test(joinContinuations(text)) }) });
     }
     return { facts, files };
   }
@@ -88,8 +88,7 @@ function mergeable(workspace: Workspace, file: string, generated: string, merge:
  * .dockerignore must keep them. A light line reader, so the editor command needs no parser.
  */
 export function copiedPaths(dockerfile: string): string[] {
-  const escape = /^#\s*escape\s*=\s*`/im.test(dockerfile) ? '`' : '\\';
-  const joined = dockerfile.replace(new RegExp(`\\${escape}[ \\t]*\\r?\\n`, 'g'), ' ');
+  const joined = joinContinuations(dockerfile);
   const out: string[] = [];
   for (const line of joined.split(/\r?\n/)) {
     const match = /^\s*(?:COPY|ADD)\s+(.*)$/i.exec(line);
@@ -112,4 +111,9 @@ export function copiedPaths(dockerfile: string): string[] {
     out.push(...args.slice(0, -1).filter((s) => s !== '.' && s !== './' && !/^[a-z]+:\/\//i.test(s) && !s.includes('$')));
   }
   return [...new Set(out)];
+}
+
+function joinContinuations(dockerfile: string): string {
+  const escape = /^#\s*escape\s*=\s*`/im.test(dockerfile) ? '`' : '\\';
+  return dockerfile.replace(new RegExp(`\\${escape}[ \\t]*\\r?\\n`, 'g'), ' ');
 }
