@@ -21,6 +21,11 @@ describe(RULE, () => {
     assertFires('FROM debian:bookworm\nRUN <<EOF\nsudo make\nEOF\n', RULE, 1);
   });
 
+  it('reads continuations with the # escape= character and stays quiet under # hadolint shell=powershell', () => {
+    assertFires('# escape=`\nFROM debian:bookworm\nRUN apt-get update && `\n    sudo apt-get install -y curl\n', RULE, 1);
+    assertQuiet('# hadolint shell=powershell\nFROM debian:bookworm\nRUN sudo x\n', RULE);
+  });
+
   it('drops sudo when the step runs as root', () => {
     const { dockerfile } = assertFixRoundTrip('FROM debian:bookworm\nRUN sudo apt-get update\n', RULE);
     assert.strictEqual(dockerfile, 'FROM debian:bookworm\nRUN apt-get update\n');
