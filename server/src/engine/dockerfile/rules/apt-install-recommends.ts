@@ -14,7 +14,7 @@ export const aptInstallRecommends: DockerfileRule = {
     title: '`apt-get install` should use `--no-install-recommends`',
     severity: 'information',
     enabledByDefault: true,
-    equivalents: ['DL3015', 'DS029', 'APT-GET Not Avoiding Additional Packages'],
+    equivalents: ['DL3015', 'DS029', 'DS-0029'],
     fixable: true,
   },
   check({ model, report }) {

@@ -3,12 +3,12 @@ import type { ShellWord } from '../shell';
 import { familyOf, isInstall, isLocalPackage, packageCommands, runSites, variablePinHolds, type OsManager, type PackageCommand } from '../os-packages';
 
 const EQUIVALENTS: Partial<Record<OsManager, string[]>> = {
-  'apt-get': ['DL3008', 'Apt Get Install Pin Version Not Defined'],
-  apk: ['DL3018', 'Unpinned Package Version in Apk Add'],
-  yum: ['DL3033', 'Yum install Without Version'],
+  'apt-get': ['DL3008'],
+  apk: ['DL3018'],
+  yum: ['DL3033'],
   dnf: ['DL3041'],
   microdnf: ['DL3041'],
-  zypper: ['DL3037', 'Zypper Install Without Version'],
+  zypper: ['DL3037'],
 };
 
 const HOW: Partial<Record<OsManager, string>> = {

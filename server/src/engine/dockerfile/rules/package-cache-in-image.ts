@@ -56,7 +56,7 @@ const DNF = new Set(['dnf', 'dnf5', 'microdnf', 'tdnf']);
 const MANAGERS: Manager[] = [
   {
     label: 'apt',
-    equivalents: ['DL3009', 'Apt Get Install Lists Were Not Deleted'],
+    equivalents: ['DL3009'],
     scope: 'run',
     fills: (c) => APT.has(name(c)) && action(c) === 'update',
     avoided: (c, facts) => later(c, facts, (o) => removes(o, APT_LISTS) || (APT.has(name(o)) && /^dist-?clean$/.test(action(o) ?? '')))
@@ -66,7 +66,7 @@ const MANAGERS: Manager[] = [
   },
   {
     label: 'apk',
-    equivalents: ['DL3019', 'DS025', 'DS-0025', 'Apk Add Using Local Cache Path'],
+    equivalents: ['DL3019', 'DS025', 'DS-0025'],
     scope: 'command',
     fills: (c) => name(c) === 'apk' && action(c) === 'add',
     avoided: (c, facts) => hasFlag(c, '--no-cache', '--no-network') || mountCovers(facts.mounts, '/var/cache/apk')
@@ -79,7 +79,7 @@ const MANAGERS: Manager[] = [
   },
   {
     label: 'pip',
-    equivalents: ['DL3042', 'Pip install Keeping Cached Packages'],
+    equivalents: ['DL3042'],
     scope: 'command',
     fills: (c) => (/^pip[\d.]*$/.test(name(c)) && subcommand(c) === 'install')
       || (/^python[\d.]*$/.test(name(c)) && c.args[0]?.value === '-m' && /^pip[\d.]*$/.test(c.args[1]?.value ?? '') && c.args[2]?.value === 'install'),
@@ -123,7 +123,7 @@ const MANAGERS: Manager[] = [
   },
   {
     label: 'dnf',
-    equivalents: ['DL3040', 'DS019', 'DS-0019', 'Missing Dnf Clean All'],
+    equivalents: ['DL3040', 'DS019', 'DS-0019'],
     scope: 'run',
     fills: (c) => DNF.has(name(c)) && DNF_FILLS.has(action(c) ?? ''),
     avoided: (c, facts) => ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5'].some((d) => mountCovers(facts.mounts, d))
@@ -202,7 +202,7 @@ export const packageCacheInImage: DockerfileRule = {
     title: 'Package manager caches should not stay in the image',
     severity: 'warning',
     enabledByDefault: true,
-    equivalents: ['DL3009', 'DL3019', 'DL3032', 'DL3036', 'DL3040', 'DL3042', 'DL3060', 'DS015', 'DS019', 'DS020', 'DS025', 'DS-0025'],
+    equivalents: ['DL3009', 'DL3019', 'DL3032', 'DL3036', 'DL3040', 'DL3042', 'DL3060', 'DS015', 'DS019', 'DS020', 'DS025', 'DS-0015', 'DS-0019', 'DS-0020', 'DS-0025', 'Yum Clean All Missing', 'Missing Zypper Clean'],
     fixable: true,
   },
   check({ model, build, report }) {

@@ -21,12 +21,12 @@ const ASKING: Record<OsManager, Set<string>> = {
 };
 
 const EQUIVALENTS: Record<OsManager, string[]> = {
-  'apt-get': ['DL3014', 'DS021', 'APT-GET Missing \'-y\' To Avoid Manual Input'],
-  apt: ['DL3014', 'DS021'],
+  'apt-get': ['DL3014', 'DS021', 'DS-0021', 'APT-GET Missing \'-y\' To Avoid Manual Input'],
+  apt: ['DL3014', 'DS021', 'DS-0021'],
   aptitude: ['DL3014'],
   apk: [],
-  yum: ['DL3030', 'Yum Install Allows Manual Input'],
-  dnf: ['DL3038', 'Missing Flag From Dnf Install'],
+  yum: ['DL3030'],
+  dnf: ['DL3038'],
   microdnf: ['DL3038'],
   tdnf: ['DL3038'],
   zypper: ['DL3034', 'Missing Zypper Non-interactive Switch'],
@@ -44,7 +44,7 @@ export const packageManagerPrompt: DockerfileRule = {
     title: 'Package manager commands should not wait for a confirmation',
     severity: 'warning',
     enabledByDefault: true,
-    equivalents: ['DL3014', 'DL3030', 'DL3034', 'DL3038', 'DS021'],
+    equivalents: ['DL3014', 'DL3030', 'DL3034', 'DL3038', 'DS021', 'DS-0021', 'APT-GET Missing \'-y\' To Avoid Manual Input', 'Missing Zypper Non-interactive Switch'],
     fixable: true,
   },
   check({ model, report }) {

@@ -32,7 +32,7 @@ export const packageUpgradeInBuild: DockerfileRule = {
     title: 'Avoid distribution upgrades inside the build; prefer a newer base image',
     severity: 'information',
     enabledByDefault: true,
-    equivalents: ['DL3035', 'DS024', 'DL3005'],
+    equivalents: ['DL3035', 'DS024', 'DS-0024', 'DL3005'],
     fixable: false,
   },
   check({ model, report }) {
@@ -47,7 +47,7 @@ export const packageUpgradeInBuild: DockerfileRule = {
             message: zypper
               ? '`zypper dist-upgrade` can move the image to another distribution release on whatever day it builds. Use a newer base image, or `zypper update` for fixes within the release.'
               : `\`${p.command.name} ${p.action}\` may install, remove and switch major package versions on whatever day the image builds. Use a newer base image (and \`upgrade\` only if you must).`,
-            equivalents: zypper ? ['DL3035'] : ['DS024', 'DL3005'],
+            equivalents: zypper ? ['DL3035'] : ['DS024', 'DS-0024', 'DL3005'],
           });
         } else if (UPGRADE[p.manager]?.has(p.action) && p.packages.length === 0) {
           report({

@@ -33,7 +33,7 @@ export const updateWithoutInstall: DockerfileRule = {
     title: 'Refresh the package index in the same RUN as the install',
     severity: 'warning',
     enabledByDefault: true,
-    equivalents: ['CKV_DOCKER_5', 'DS017', 'DS-0017', 'Update Instruction Alone'],
+    equivalents: ['CKV_DOCKER_5', 'DS017', 'DS-0017'],
     fixable: true,
   },
   check({ model, report }) {
