@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { loadConfigFiles, mergeConfig } from '../../server/src/engine/config-files';
 import { MemoryWorkspace } from '../../server/src/engine/workspace';
+import { initEngine, lint } from '../../server/src/engine/engine';
+import type { LintConfig } from '../../server/src/engine/config';
 
 describe('config files', () => {
   it('reads .hadolint.yaml: ignored, override levels, trusted registries, failure threshold', () => {
@@ -65,5 +67,30 @@ describe('config files: label schema', () => {
     const ours = new MemoryWorkspace({ '/s/.dockhand.yaml': 'label-schema: {version: semver}\nstrict-labels: false\n', '/s/Dockerfile': 'FROM a\n' }, ['/s']);
     assert.deepStrictEqual(loadConfigFiles('/s/Dockerfile', ours).config.labelSchema, { version: 'semver' });
     assert.strictEqual(loadConfigFiles('/s/Dockerfile', ours).config.strictLabels, false);
+  });
+});
+
+describe('config: peer codes judged finding by finding', () => {
+  before(initEngine);
+  const findings = (text: string, rules: LintConfig['rules']) =>
+    lint({ path: '/p/Dockerfile', text }, new MemoryWorkspace({ '/p/Dockerfile': text }, ['/p']), { rules }).findings.filter((f) => f.rule === 'unpinned-base-image');
+
+  it('turns off only the findings of an ignored code when a rule carries several (ignored: [DL3007])', () => {
+    assert.strictEqual(findings('FROM node:latest\n', { DL3007: 'off' }).length, 0);
+    assert.strictEqual(findings('FROM node\n', { DL3007: 'off' }).length, 1);
+    assert.strictEqual(findings('FROM node\n', { DL3006: 'off', DL3007: 'off' }).length, 0);
+    assert.strictEqual(findings('FROM node\n', { 'unpinned-base-image': 'off' }).length, 0);
+  });
+
+  it('re-levels only the findings of an overridden code, and the rule id wins over codes', () => {
+    assert.strictEqual(findings('FROM node\n', { DL3006: 'error' })[0].severity, 'error');
+    assert.strictEqual(findings('FROM node:latest\n', { DL3006: 'error' })[0].severity, 'warning');
+    assert.strictEqual(findings('FROM node:latest\n', { DL3007: 'off', 'unpinned-base-image': 'information' })[0].severity, 'information');
+  });
+
+  it('turns on a rule that is off by default through a peer code', () => {
+    const text = 'FROM debian:12\nUSER app\n';
+    const on = lint({ path: '/p/Dockerfile', text }, new MemoryWorkspace({ '/p/Dockerfile': text }, ['/p']), { rules: { DL3066: 'warning' } }).findings;
+    assert.deepStrictEqual(on.filter((f) => f.rule === 'non-numeric-user').map((f) => f.severity), ['warning']);
   });
 });

@@ -20,23 +20,60 @@ export function isSeveritySetting(value: unknown): value is SeveritySetting {
   return typeof value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value);
 }
 
-/** The severity the user set for this rule (by id first, then by equivalents), if any. */
-export function configuredSeverity(meta: RuleMeta, config: LintConfig): SeveritySetting | undefined {
+function byId(meta: RuleMeta, config: LintConfig): SeveritySetting | undefined {
+  const value = config.rules?.[meta.id];
+  return isSeveritySetting(value) ? value : undefined;
+}
+
+/** The setting of the first of these peer codes the user configured. */
+function byCodes(codes: readonly string[], config: LintConfig): SeveritySetting | undefined {
   const rules = config.rules ?? {};
-  if (isSeveritySetting(rules[meta.id])) return rules[meta.id];
-  for (const code of meta.equivalents) {
+  for (const code of codes) {
     const value = rules[code] ?? rules[code.toLowerCase()];
     if (isSeveritySetting(value)) return value;
   }
   return undefined;
 }
 
-/** The severity the rule runs at, or 'off'. */
-export function effectiveSeverity(meta: RuleMeta, config: LintConfig): SeveritySetting {
-  const configured = configuredSeverity(meta, config);
-  if (configured) return configured;
+function defaultSeverity(meta: RuleMeta, config: LintConfig): SeveritySetting {
   if (meta.enabledByDefault) return meta.severity;
   return config.enableAll ? (meta.severity === 'hint' ? 'warning' : meta.severity) : 'off';
+}
+
+/** The severity the user set for this rule (by id first, then by equivalents), if any. */
+export function configuredSeverity(meta: RuleMeta, config: LintConfig): SeveritySetting | undefined {
+  return byId(meta, config) ?? byCodes(meta.equivalents, config);
+}
+
+/** The severity the rule runs at, or 'off'. */
+export function effectiveSeverity(meta: RuleMeta, config: LintConfig): SeveritySetting {
+  return configuredSeverity(meta, config) ?? defaultSeverity(meta, config);
+}
+
+/**
+ * Whether running the rule can produce a finding that is shown. A rule with several peer codes
+ * (DL3006 and DL3007) keeps running when only some of them are turned off: its findings are
+ * judged one by one with `findingSeverity`.
+ */
+export function ruleMayReport(meta: RuleMeta, config: LintConfig): boolean {
+  const id = byId(meta, config);
+  if (id) return id !== 'off';
+  const rules = config.rules ?? {};
+  const settings = meta.equivalents.map((code) => rules[code] ?? rules[code.toLowerCase()]).filter(isSeveritySetting);
+  if (defaultSeverity(meta, config) === 'off') return settings.some((s) => s !== 'off');
+  return !(meta.equivalents.length > 0 && settings.length === meta.equivalents.length && settings.every((s) => s === 'off'));
+}
+
+/**
+ * The severity of one finding: the rule id's setting, else the setting of the first peer code the
+ * finding matches (its own equivalents when narrower than the rule's), else the finding's own
+ * severity or the rule's default. 'off' drops the finding.
+ */
+export function findingSeverity(meta: RuleMeta, config: LintConfig, finding: { severity?: Severity; equivalents?: readonly string[] }): SeveritySetting {
+  const configured = byId(meta, config) ?? byCodes(finding.equivalents ?? meta.equivalents, config);
+  if (configured) return configured;
+  const base = defaultSeverity(meta, config);
+  return base === 'off' ? 'off' : finding.severity ?? base;
 }
 
 export type { Severity };
