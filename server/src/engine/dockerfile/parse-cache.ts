@@ -1,6 +1,7 @@
 import { DockerfileParser, type Dockerfile, type Instruction } from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { Instruction as InstructionClass } from 'dockerfile-ast/lib/instruction';
+import { From as FromClass } from 'dockerfile-ast/lib/instructions/from';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -49,19 +50,19 @@ function install(): void {
   // bodies), which never changes for an instruction: compute them once, and hand out copies
   // (ModifiableInstruction.getArguments shifts the array it gets).
   const proto = InstructionClass.prototype as unknown as Record<'getRawArguments' | 'getHeredocs', () => unknown[]>;
-  // From.getImageNameRange and getRegistryRange move the ends of the range of the argument they
-  // get: every caller gets arguments with ranges of its own, as when they were computed afresh.
-  memoize(proto, 'getRawArguments', RAW_ARGUMENTS, (args) => args.map(copyArgument));
-  memoize(proto, 'getHeredocs', HEREDOCS, (heredocs) => heredocs.slice());
+  memoize(proto, 'getRawArguments', RAW_ARGUMENTS);
+  memoize(proto, 'getHeredocs', HEREDOCS);
+  // From.getImageNameRange and getRegistryRange move the ends of the range getImageRange gives
+  // them, which is the image argument's own range: now that arguments are kept, give a copy.
+  const from = FromClass.prototype as unknown as { getImageRange(): Range | null };
+  const imageRange = from.getImageRange;
+  from.getImageRange = function (this: unknown) {
+    const range = imageRange.call(this);
+    return range ? { start: { ...range.start }, end: { ...range.end } } : range;
+  };
 }
 
-function copyArgument(argument: unknown): unknown {
-  const copy = Object.assign(Object.create(Object.getPrototypeOf(argument) as object) as object, argument) as { range?: Range };
-  if (copy.range) copy.range = { start: { ...copy.range.start }, end: { ...copy.range.end } };
-  return copy;
-}
-
-function memoize(proto: Record<string, () => unknown[]>, method: string, slot: symbol, handOut: (value: unknown[]) => unknown[]): void {
+function memoize(proto: Record<string, () => unknown[]>, method: string, slot: symbol): void {
   const compute = proto[method];
   proto[method] = function (this: Record<symbol, unknown[] | undefined>) {
     let value = this[slot];
@@ -70,7 +71,7 @@ function memoize(proto: Record<string, () => unknown[]>, method: string, slot: s
       // Enumerable, so that the copies made for the next version carry it along.
       Object.defineProperty(this, slot, { value, enumerable: true, writable: true, configurable: true });
     }
-    return handOut(value!);
+    return value!.slice();
   };
 }
 
@@ -87,9 +88,13 @@ function copyInto(previous: Instruction, document: TextDocument, dockerfile: Doc
   return copy;
 }
 
+/** Reuse across versions (of instructions here, of RUN scripts in shell.ts); tests turn it off to compare. */
+export const reuseAcrossVersions = { enabled: true };
+
 /** Parses `text`, the current version of `file`, reusing what did not change since its previous version. */
 export function parseDockerfileText(file: string, text: string): Dockerfile {
   install();
+  if (!reuseAcrossVersions.enabled) return DockerfileParser.parse(text);
   const previous = pools.get(file) ?? new Map<string, Instruction>();
   active = { previous, current: new Map() };
   let ast: Dockerfile;

@@ -4,6 +4,7 @@ import type { Instruction, Run } from 'dockerfile-ast';
 import type { DockerfileModel } from './model';
 import { keywordOf } from './model';
 import { runtimeFile } from '../util/runtime-file';
+import { reuseAcrossVersions } from './parse-cache';
 import { runsPosixShell } from './suppress';
 
 /** A word of a shell command: its source text, its literal value when it has no expansions, its offsets. */
@@ -207,12 +208,12 @@ export function runScripts(model: DockerfileModel, run: Instruction): ShellScrip
   const range = run.getRange();
   const start = model.lines.offsetAt(range.start);
   const key = `${activeShell(model, run)}|${model.escapeChar}|${model.text.slice(start, model.lines.offsetAt(range.end))}`;
-  const previous = scriptsByText.get(key);
+  const previous = reuseAcrossVersions.enabled ? scriptsByText.get(key) : undefined;
   const scripts = !previous
     ? computeRunScripts(model, run as Run)
     : previous.start === start ? previous.scripts : previous.scripts.map((script) => shiftScript(script, start - previous.start));
   if (!previous && scriptsByText.size >= SCRIPT_CACHE_LIMIT) scriptsByText.delete(scriptsByText.keys().next().value as string);
-  scriptsByText.set(key, { start, scripts });
+  if (reuseAcrossVersions.enabled) scriptsByText.set(key, { start, scripts });
   scriptsByInstruction.set(run, scripts);
   return scripts;
 }
