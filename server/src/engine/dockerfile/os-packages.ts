@@ -234,9 +234,19 @@ function declaredNames(instructions: Instruction[]): string[] {
   return names;
 }
 
+const matchesByModel = new WeakMap<DockerfileModel, Map<string, Set<RunSite>>>();
+
 /** True when any command of these RUNs has an argument matching `pattern` (config written with echo/tee/sed). */
 export function anyArgument(model: DockerfileModel, sites: RunSite[], pattern: RegExp): boolean {
-  return sites.some((s) => runCommands(model, s.run).some((c) => c.args.some((a) => pattern.test(a.value ?? a.text))));
+  let byPattern = matchesByModel.get(model);
+  if (!byPattern) matchesByModel.set(model, byPattern = new Map());
+  let matching = byPattern.get(pattern.source);
+  if (!matching) {
+    matching = new Set(runSites(model).filter((s) => runCommands(model, s.run).some((c) => c.args.some((a) => pattern.test(a.value ?? a.text)))));
+    byPattern.set(pattern.source, matching);
+  }
+  const found = matching;
+  return sites.some((s) => found.has(s));
 }
 
 export const basename = (command: ShellCommand): string => path.posix.basename(command.name);
