@@ -102,6 +102,7 @@ function describeFacts(facts: ProjectFacts): string {
     return `Node.js ${app.version} (${[app.manager, app.typescript && 'TypeScript', app.next && 'Next.js', app.prisma && 'Prisma'].filter(Boolean).join(', ')}), ${port}${services}`;
   }
   if (app.language === 'python') return `Python ${app.version} (${app.manager}), ${port}${services}`;
+  if (app.language === 'dotnet') return `.NET ${app.version} (${app.project}), ${port}${services}`;
   if (app.language === 'java') return `Java ${app.version} (${app.build}${app.wrapper ? ' wrapper' : ''}), ${port}${services}`;
   return `Go ${app.version} (${app.mainPackage}), ${port}${services}`;
 }

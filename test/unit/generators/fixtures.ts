@@ -68,4 +68,12 @@ export const PROJECTS: Record<string, Record<string, string>> = {
     'settings.gradle.kts': 'rootProject.name = "notify"\n',
     'src/main/java/App.java': 'public class App {}\n',
   },
+  'dotnet': {
+    'Shop.sln': 'Microsoft Visual Studio Solution File\n',
+    'src/Shop.Api/Shop.Api.csproj': '<Project Sdk="Microsoft.NET.Sdk.Web">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n  </PropertyGroup>\n  <ItemGroup>\n    <PackageReference Include="Npgsql.EntityFrameworkCore.PostgreSQL" Version="8.0.4" />\n    <ProjectReference Include="../Shop.Core/Shop.Core.csproj" />\n  </ItemGroup>\n</Project>\n',
+    'src/Shop.Api/Program.cs': 'var app = WebApplication.CreateBuilder(args).Build();\napp.MapHealthChecks("/healthz");\napp.Run();\n',
+    'src/Shop.Core/Shop.Core.csproj': '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n  </PropertyGroup>\n</Project>\n',
+    'tests/Shop.Tests/Shop.Tests.csproj': '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="xunit" Version="2.9.0" /></ItemGroup></Project>\n',
+    'Directory.Build.props': '<Project />\n',
+  },
 };

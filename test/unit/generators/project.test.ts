@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { MemoryWorkspace } from '../../../server/src/engine/workspace';
-import { detectProject, type GoProject, type JavaProject, type NodeProject, type PythonProject } from '../../../server/src/engine/generators/project';
+import { detectProject, type DotnetProject, type GoProject, type JavaProject, type NodeProject, type PythonProject } from '../../../server/src/engine/generators/project';
 import { PROJECTS } from './fixtures';
 
 const ROOT = path.resolve('/project');
@@ -106,6 +106,16 @@ describe('project detection', () => {
     assert.deepStrictEqual([(gradle.app as JavaProject).build, (gradle.app as JavaProject).wrapper, gradle.app!.version], ['gradle', false, '21']);
     assert.deepStrictEqual(gradle.services, ['redis']);
     assert.strictEqual(gradle.name, 'notify');
+  });
+
+  it('.NET: the web project among several (tests skipped), every project file for restore, framework, health route, Npgsql', () => {
+    const facts = detect(PROJECTS['dotnet']);
+    const app = facts.app as DotnetProject;
+    assert.strictEqual(app.project, 'src/Shop.Api/Shop.Api.csproj');
+    assert.deepStrictEqual(app.projectFiles, ['src/Shop.Api/Shop.Api.csproj', 'src/Shop.Core/Shop.Core.csproj']);
+    assert.deepStrictEqual(app.manifests, ['Directory.Build.props']);
+    assert.deepStrictEqual([app.assembly, app.version, app.port.value, app.port.detected, app.healthPath], ['Shop.Api', '8.0', 8080, true, '/healthz']);
+    assert.deepStrictEqual(facts.services, ['postgres']);
   });
 
   it('an empty or unknown folder has no app and never throws', () => {

@@ -39,13 +39,13 @@ const ALWAYS: Section[] = [
 ];
 
 const BY_ECOSYSTEM: Record<Ecosystem, Section & { outputs: string[] }> = {
-  node: { title: 'Node.js', patterns: ['node_modules', 'npm-debug.log*', 'yarn-debug.log*', 'yarn-error.log*', '.pnpm-store', '.npm', '.yarn/cache', '.yarn/unplugged', '.yarn/install-state.gz', '.pnp.*', '.eslintcache', '.turbo', '.cache', '.vercel'], outputs: ['dist', 'build', '.next', '.nuxt'] },
-  python: { title: 'Python', patterns: ['__pycache__', '*.py[cod]', '.venv', 'venv', '.pytest_cache', '.mypy_cache', '.ruff_cache', '.tox', '.nox', '*.egg-info', '.ipynb_checkpoints', 'htmlcov'], outputs: ['build', 'dist'] },
+  node: { title: 'Node.js', patterns: ['node_modules', '**/node_modules', 'npm-debug.log*', 'yarn-debug.log*', 'yarn-error.log*', '.pnpm-store', '.npm', '.yarn/cache', '.yarn/unplugged', '.yarn/install-state.gz', '.pnp.*', '.eslintcache', '.turbo', '.cache', '.vercel'], outputs: ['dist', 'build', '.next', '.nuxt'] },
+  python: { title: 'Python', patterns: ['__pycache__', '**/__pycache__', '*.py[cod]', '**/*.py[cod]', '.venv', 'venv', '.pytest_cache', '.mypy_cache', '.ruff_cache', '.tox', '.nox', '*.egg-info', '.ipynb_checkpoints', 'htmlcov'], outputs: ['build', 'dist'] },
   go: { title: 'Go', patterns: ['*.test', '*.out'], outputs: ['bin'] },
   maven: { title: 'Java (Maven)', patterns: ['.mvn/wrapper/maven-wrapper.jar'], outputs: ['target'] },
   gradle: { title: 'Java (Gradle)', patterns: ['.gradle'], outputs: ['build', 'out'] },
   rust: { title: 'Rust', patterns: [], outputs: ['target'] },
-  dotnet: { title: '.NET', patterns: ['*.user', 'TestResults'], outputs: ['bin', 'obj'] },
+  dotnet: { title: '.NET', patterns: ['*.user', '**/*.user', 'TestResults', '**/TestResults'], outputs: ['bin', 'obj', '**/bin', '**/obj'] },
   ruby: { title: 'Ruby', patterns: ['.bundle', 'vendor/bundle', 'log', 'tmp'], outputs: [] },
   php: { title: 'PHP', patterns: ['vendor', '.phpunit.result.cache'], outputs: [] },
 };

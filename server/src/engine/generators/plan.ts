@@ -67,7 +67,7 @@ export function planGeneration(kind: GeneratorKind, workspace: Workspace, dir: s
 const BUILDS_IN_IMAGE = /^\s*RUN\b.*\b(?:(?:npm|pnpm|yarn)(?: run)? build|tsc|next build|go build|mvnw?|gradlew?|cargo build|dotnet (?:publish|build)|python -m build)\b/im;
 
 function noLanguage(dir: string): string {
-  return `no Node.js (package.json), Python (requirements.txt, pyproject.toml), Go (go.mod) or Java (pom.xml, build.gradle) project found in ${dir}`;
+  return `no Node.js (package.json), Python (requirements.txt, pyproject.toml), Go (go.mod), Java (pom.xml, build.gradle) or .NET (*.csproj) project found in ${dir}`;
 }
 
 function replaceable(workspace: Workspace, file: string, content: string): PlannedFile {

@@ -78,7 +78,22 @@ export interface JavaProject {
   healthPath: string;
 }
 
-export type LanguageProject = NodeProject | PythonProject | GoProject | JavaProject;
+export interface DotnetProject {
+  language: 'dotnet';
+  /** The project to publish, relative to the folder. */
+  project: string;
+  /** Every project file, so `dotnet restore` sees the ProjectReferences too. */
+  projectFiles: string[];
+  /** Root files restore reads: NuGet.config, Directory.Build.props, global.json. */
+  manifests: string[];
+  assembly: string;
+  /** The target framework's version, e.g. 8.0. */
+  version: string;
+  port: Port;
+  healthPath: string;
+}
+
+export type LanguageProject = NodeProject | PythonProject | GoProject | JavaProject | DotnetProject;
 
 export interface ProjectFacts {
   dir: string;
@@ -89,7 +104,7 @@ export interface ProjectFacts {
   services: BackingService[];
 }
 
-export const DEFAULT_VERSIONS = { node: '22', python: '3.12', go: '1.23', java: '21' } as const;
+export const DEFAULT_VERSIONS = { node: '22', python: '3.12', go: '1.23', java: '21', dotnet: '8.0' } as const;
 
 export function detectProject(workspace: Workspace, dir: string): ProjectFacts {
   const read = (name: string) => workspace.readFile(path.join(dir, name));
@@ -114,6 +129,13 @@ export function detectProject(workspace: Workspace, dir: string): ProjectFacts {
     app = detectGo(read, has, workspace, dir);
     deps = goDependencies(read('go.mod'));
     name = /^module\s+\S*?([^/\s]+)\s*$/m.exec(read('go.mod') ?? '')?.[1] ?? name;
+  } else if (ecosystems.includes('dotnet')) {
+    const dotnet = detectDotnet(read, workspace, dir);
+    if (dotnet) {
+      app = dotnet.project;
+      deps = dotnet.deps;
+      name = dotnet.project.assembly;
+    }
   } else if (ecosystems.includes('maven') || ecosystems.includes('gradle')) {
     app = detectJava(read, has, ecosystems.includes('maven') ? 'maven' : 'gradle');
     deps = javaDependencies([read('pom.xml'), read('build.gradle'), read('build.gradle.kts')].join('\n'));
@@ -349,6 +371,48 @@ function javaDependencies(buildFiles: string): string[] {
   if (/data-redis|jedis|lettuce|redisson/.test(buildFiles)) names.push('redis');
   if (/data-mongodb|mongodb-driver/.test(buildFiles)) names.push('mongodb');
   return names;
+}
+
+// --- .NET ---------------------------------------------------------------------------------
+
+function detectDotnet(read: Reader, workspace: Workspace, dir: string): { project: DotnetProject; deps: string[] } | undefined {
+  const projectFiles: string[] = [];
+  const visit = (rel: string, depth: number) => {
+    // listDir is undefined for files, so only folders are walked.
+    for (const entry of (workspace.listDir(path.join(dir, rel)) ?? []).sort()) {
+      const child = rel ? `${rel}/${entry}` : entry;
+      if (/\.(cs|fs|vb)proj$/.test(entry)) projectFiles.push(child);
+      else if (depth < 2 && !/^(\.|bin$|obj$|node_modules$|tests?$)/i.test(entry)) visit(child, depth + 1);
+    }
+  };
+  visit('', 0);
+  if (projectFiles.length === 0) return undefined;
+  const texts = new Map(projectFiles.map((f) => [f, read(f) ?? '']));
+  const isTest = (f: string) => /test/i.test(f) || /Microsoft\.NET\.Test\.Sdk|xunit|nunit|MSTest/i.test(texts.get(f)!);
+  const project = projectFiles.find((f) => /Sdk="Microsoft\.NET\.Sdk\.Web"/.test(texts.get(f)!) && !isTest(f))
+    ?? projectFiles.find((f) => /<OutputType>\s*Exe\s*</i.test(texts.get(f)!) && !isTest(f))
+    ?? projectFiles.find((f) => !isTest(f)) ?? projectFiles[0];
+  const text = texts.get(project)!;
+  const framework = /<TargetFrameworks?>\s*net(\d+\.\d+)/.exec(text)?.[1];
+  const assembly = /<AssemblyName>\s*([^<\s]+)\s*</.exec(text)?.[1] ?? path.posix.basename(project).replace(/\.\w+proj$/, '');
+  const all = [...texts.values()].join('\n');
+  const deps = [
+    ...(/Npgsql/.test(all) ? ['pg'] : []), ...(/MySqlConnector|MySql\.Data|Pomelo\.EntityFrameworkCore\.MySql/.test(all) ? ['mysql2'] : []),
+    ...(/StackExchange\.Redis|Caching\.StackExchangeRedis/.test(all) ? ['redis'] : []), ...(/MongoDB\.Driver/.test(all) ? ['mongodb'] : []),
+  ];
+  const settings = ['appsettings.json', `${path.posix.dirname(project)}/appsettings.json`].map((f) => read(f) ?? '').join('\n');
+  const port = /"Url"\s*:\s*"https?:\/\/[^:"]+:(\d{2,5})/.exec(settings)?.[1];
+  const source = ['Program.cs', `${path.posix.dirname(project)}/Program.cs`].map((f) => read(f) ?? '');
+  return {
+    project: {
+      language: 'dotnet', project, projectFiles,
+      manifests: ['NuGet.config', 'nuget.config', 'Directory.Build.props', 'Directory.Packages.props', 'global.json'].filter((f) => workspace.exists(path.join(dir, f))),
+      assembly, version: framework && Number(framework) >= 6 ? framework : DEFAULT_VERSIONS.dotnet,
+      port: port ? { value: Number(port), detected: true } : { value: 8080, detected: /Microsoft\.NET\.Sdk\.Web/.test(text) },
+      healthPath: healthPath(source),
+    },
+    deps,
+  };
 }
 
 // --- Shared -------------------------------------------------------------------------------
