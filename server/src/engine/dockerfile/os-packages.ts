@@ -249,6 +249,12 @@ export function anyArgument(model: DockerfileModel, sites: RunSite[], pattern: R
   return sites.some((s) => found.has(s));
 }
 
+/** `anyArgument` over this RUN and the RUNs before it in its stage chain, cheap when nothing matches at all. */
+export function configuredBefore(model: DockerfileModel, site: RunSite, pattern: RegExp): boolean {
+  if (!anyArgument(model, runSites(model), pattern)) return false;
+  return anyArgument(model, [...earlierRuns(model, site), site], pattern);
+}
+
 export const basename = (command: ShellCommand): string => path.posix.basename(command.name);
 
 /** `rm` of a path matching `pattern`. */

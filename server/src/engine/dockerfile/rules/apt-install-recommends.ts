@@ -1,7 +1,7 @@
 import type { DockerfileRule } from '../../rule';
 import { hasFlag } from '../shell';
 import { insertAtOffset, selfChange } from '../edits';
-import { anyArgument, earlierRuns, packageCommands, runSites } from '../os-packages';
+import { configuredBefore, packageCommands, runSites } from '../os-packages';
 
 /**
  * `apt-get install` also installs every "Recommends" of the packages named: documentation,
@@ -24,7 +24,7 @@ export const aptInstallRecommends: DockerfileRule = {
         const c = p.command;
         if (hasFlag(c, '--no-install-recommends')) continue;
         if (c.args.some((a) => /^(-o|--option=)?APT::Install-Recommends=(false|0|no)$/i.test(a.value ?? ''))) continue;
-        if (anyArgument(model, [...earlierRuns(model, site), site], /APT::Install-Recommends\W+(false|0|no)\b/i)) continue;
+        if (configuredBefore(model, site, /APT::Install-Recommends\W+(false|0|no)\b/i)) continue;
         report({
           range: model.lines.rangeOf(c.nameWord.start, p.actionWord.end),
           message: '`apt-get install` also installs the recommended packages (docs, extra libraries), tens of MB nobody asked for. Add `--no-install-recommends`.',

@@ -5,7 +5,7 @@ import type { DockerfileModel } from '../model';
 import { finalStage, keywordOf, stageVariables } from '../model';
 import { hasFlag, positionals, runCommands, runScripts, scriptVariables, subcommand, unwrap, type ShellCommand } from '../shell';
 import { insertAtOffset, selfChange } from '../edits';
-import { earlierRuns, imageRunSites, mountCovers, packageCommand, removes, throwawayMounts, type RunSite } from '../os-packages';
+import { configuredBefore, earlierRuns, imageRunSites, mountCovers, packageCommand, removes, throwawayMounts, type RunSite } from '../os-packages';
 
 /** One RUN as the managers see it: its commands (wrappers peeled off), cache mounts, and the state before it. */
 interface RunFacts {
@@ -13,8 +13,8 @@ interface RunFacts {
   site: RunSite;
   commands: ShellCommand[];
   mounts: string[];
-  /** ENV values in effect (stage chain up to this RUN). */
-  env: Map<string, string | undefined>;
+  /** ENV values in effect (stage chain up to this RUN); computed on first use. */
+  readonly env: Map<string, string | undefined>;
 }
 
 interface Manager {
@@ -160,9 +160,7 @@ function cleansAll(c: ShellCommand): boolean {
 function archivesHandled(c: ShellCommand, facts: RunFacts): boolean {
   if (mountCovers(facts.mounts, '/var/cache/apt')) return true;
   if (later(c, facts, (o) => (APT.has(name(o)) && /^(clean|dist-?clean)$/.test(action(o) ?? '')) || removes(o, /^\/var\/cache\/apt/))) return true;
-  const sites = [...earlierRuns(facts.model, facts.site), facts.site];
-  return !sites.some((s) => runCommands(facts.model, s.run).some((o) => removes(o, /^\/etc\/apt\/apt\.conf\.d\/docker-clean$/)
-    || o.args.some((a) => /Keep-Downloaded-Packages\W+true/i.test(a.value ?? a.text))));
+  return !configuredBefore(facts.model, facts.site, /^\/etc\/apt\/apt\.conf\.d\/docker-clean$|Keep-Downloaded-Packages\W+true/i);
 }
 
 /** PIP_NO_CACHE_DIR set to a true value: by ENV, as a prefix of the command, or exported earlier in the script. */
@@ -170,7 +168,8 @@ function pipCacheDisabled(c: ShellCommand, facts: RunFacts): boolean {
   const prefix = c.assignments.map((a) => /^PIP_NO_CACHE_DIR=(.*)$/.exec(a)?.[1]).find((v) => v !== undefined);
   if (prefix !== undefined) return isTruthy(unquote(prefix));
   // `pip config set global.no-cache-dir true`, earlier in this RUN or in the stage.
-  const configured = [...earlierRuns(facts.model, facts.site).flatMap((s) => runCommands(facts.model, s.run).map(unwrap)), ...facts.commands.filter((o) => o.start < c.start)]
+  const configured = configuredBefore(facts.model, facts.site, /^(global|install)\.no-cache-dir$/)
+    && [...earlierRuns(facts.model, facts.site).flatMap((s) => runCommands(facts.model, s.run).map(unwrap)), ...facts.commands.filter((o) => o.start < c.start)]
     .some((o) => /^pip[\d.]*$/.test(name(o)) && subcommand(o) === 'config' && positionals(o)[1]?.value === 'set'
       && /^(global|install)\.no-cache-dir$/.test(positionals(o)[2]?.value ?? '') && isTruthy(positionals(o)[3]?.value));
   if (configured) return true;
@@ -215,7 +214,8 @@ export const packageCacheInImage: DockerfileRule = {
 function checkRun(model: DockerfileModel, site: RunSite, report: (r: Report) => void): void {
   const commands = runCommands(model, site.run).map(unwrap);
   if (commands.length === 0) return;
-  const facts: RunFacts = { model, site, commands, mounts: throwawayMounts(site.run), env: envBefore(model, site) };
+  let env: Map<string, string | undefined> | undefined;
+  const facts: RunFacts = { model, site, commands, mounts: throwawayMounts(site.run), get env() { return env ??= envBefore(model, site); } };
   // A clean-up may hide in a script this file cannot read (`/scripts/cleanup.sh`), or after a
   // command the parser could not read: then stay quiet about clean-ups that must come later.
   const unreadable = runScripts(model, site.run).some((s) => s.hasError);

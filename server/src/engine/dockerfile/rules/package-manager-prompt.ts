@@ -1,7 +1,7 @@
 import type { DockerfileRule } from '../../rule';
 import { hasFlag } from '../shell';
 import { insertAtOffset, selfChange } from '../edits';
-import { anyArgument, earlierRuns, familyOf, packageCommands, runSites, type OsManager, type PackageCommand } from '../os-packages';
+import { configuredBefore, familyOf, packageCommands, runSites, type OsManager, type PackageCommand } from '../os-packages';
 
 /** Actions that ask "Do you want to continue? [Y/n]" and abort on the closed stdin of a build. */
 const ASKING: Record<OsManager, Set<string>> = {
@@ -54,7 +54,7 @@ export const packageManagerPrompt: DockerfileRule = {
         if (answersYes(p)) continue;
         const family = familyOf(p.manager);
         const configured = family === 'apt' ? /APT::Get::Assume-Yes\W+(true|1|yes)/i : /assumeyes\s*=\s*(1|true|yes|on)/i;
-        if (family !== 'zypper' && anyArgument(model, [...earlierRuns(model, site), site], configured)) continue;
+        if (family !== 'zypper' && configuredBefore(model, site, configured)) continue;
         const zypper = p.manager === 'zypper';
         const insertAt = zypper ? p.command.nameWord.end : p.actionWord.end;
         const flag = zypper ? ' -n' : ' -y';
