@@ -42,8 +42,22 @@ function wordOf(model: DockerfileModel, text: string, range: Range, json: boolea
   return { value, text: raw, range, start, end, quoted: json || /^["']/.test(raw) };
 }
 
-/** Sources, destination and flags of a COPY or ADD; undefined for heredocs and half-typed lines. */
+const copyCache = new WeakMap<DockerfileModel, Map<Instruction, CopyOperands | undefined>>();
+
+/** Sources, destination and flags of a COPY or ADD; undefined for heredocs and half-typed lines. Computed once per model. */
 export function copyOperands(model: DockerfileModel, instruction: Instruction): CopyOperands | undefined {
+  let cache = copyCache.get(model);
+  if (!cache) {
+    cache = new Map();
+    copyCache.set(model, cache);
+  }
+  if (cache.has(instruction)) return cache.get(instruction);
+  const operands = computeCopyOperands(model, instruction);
+  cache.set(instruction, operands);
+  return operands;
+}
+
+function computeCopyOperands(model: DockerfileModel, instruction: Instruction): CopyOperands | undefined {
   const keyword = keywordOf(instruction);
   if (keyword !== 'COPY' && keyword !== 'ADD') return undefined;
   const copy = instruction as Copy;
@@ -77,8 +91,19 @@ export interface PlacedInstruction {
   stage?: Stage;
 }
 
-/** Every top-level instruction with its stage, those before the first FROM included. */
+const placedCache = new WeakMap<DockerfileModel, PlacedInstruction[]>();
+
+/** Every top-level instruction with its stage, those before the first FROM included (computed once per model). */
 export function placedInstructions(model: DockerfileModel): PlacedInstruction[] {
+  let placed = placedCache.get(model);
+  if (!placed) {
+    placed = computePlaced(model);
+    placedCache.set(model, placed);
+  }
+  return placed;
+}
+
+function computePlaced(model: DockerfileModel): PlacedInstruction[] {
   const stageByInstruction = new Map<Instruction, Stage>();
   for (const stage of model.stages) {
     stageByInstruction.set(stage.from, stage);

@@ -1,4 +1,6 @@
+import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileRule } from '../../rule';
+import type { Stage } from '../model';
 import { keywordOf, stageChain } from '../model';
 import { copyOperands, hasVariable, isScratchRooted, onbuildTrigger, placedInstructions, unquote } from '../operands';
 
@@ -22,18 +24,35 @@ export const copyRelativeWithoutWorkdir: DockerfileRule = {
     fixable: false,
   },
   check({ model, report }) {
+    const isWorkdir = (i: Instruction) => keywordOf(i) === 'WORKDIR' || (keywordOf(i) === 'ONBUILD' && keywordOf(onbuildTrigger(i) ?? i) === 'WORKDIR');
+    // One pass in file order: whether a WORKDIR is in force, per stage (inherited from the stages it is built FROM).
+    const inherited = new Map<Stage, boolean>();
+    const hasWorkdir = (stage: Stage): boolean => {
+      let known = inherited.get(stage);
+      if (known === undefined) {
+        known = stageChain(stage).slice(1).some((s) => s.instructions.some(isWorkdir));
+        inherited.set(stage, known);
+      }
+      return known;
+    };
+    let current: Stage | undefined;
+    let workdirSet = false;
     for (const { instruction, stage } of placedInstructions(model)) {
+      if (stage !== current) {
+        current = stage;
+        workdirSet = stage ? hasWorkdir(stage) : false;
+      }
+      if (isWorkdir(instruction)) {
+        workdirSet = true;
+        continue;
+      }
+      if (workdirSet) continue;
       const copy = copyOperands(model, instruction);
       if (!copy || copy.keyword !== 'COPY') continue;
       const dest = copy.destination.value;
       if (dest === '' || isAbsolutePath(dest) || isAbsolutePath(unquote(copy.destination.text)) || hasVariable(copy.destination.text)) continue;
-      if (stage) {
-        // In a stage built FROM scratch, relative paths are relative to its empty root: artifacts laid out on purpose.
-        if (isScratchRooted(model, stage)) continue;
-        const line = instruction.getRange().start.line;
-        const before = stageChain(stage).flatMap((s) => (s === stage ? s.instructions.filter((i) => i.getRange().start.line < line) : s.instructions));
-        if (before.some((i) => keywordOf(i) === 'WORKDIR' || (keywordOf(i) === 'ONBUILD' && keywordOf(onbuildTrigger(i) ?? i) === 'WORKDIR'))) continue;
-      }
+      // In a stage built FROM scratch, relative paths are relative to its empty root: artifacts laid out on purpose.
+      if (stage && isScratchRooted(model, stage)) continue;
       report({
         range: copy.destination.range,
         message: `\`${dest}\` is relative but no WORKDIR is set in this stage, so it lands in the base image's working directory (often \`/\`). Add \`WORKDIR /app\` before this COPY, or use an absolute destination.`,

@@ -60,6 +60,9 @@ export const envSelfReference: DockerfileRule = {
   check({ model, report }) {
     for (const { instruction, keyword } of placedInstructions(model)) {
       if (keyword !== 'ENV') continue;
+      const range = instruction.getRange();
+      // Most ENVs refer to nothing: skip them before building the pairs.
+      if (!model.text.slice(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end)).includes('$')) continue;
       const properties = (instruction as unknown as { getProperties(): EnvProperty[] }).getProperties();
       if (properties.length < 2) continue;
       const pairs = pairsOf(model, properties);
