@@ -1,7 +1,7 @@
 import type { DockerfileRule } from '../../rule';
 import type { ShellCommand, ShellWord } from '../shell';
-import { positionals, unwrap } from '../shell';
-import { commandsOf, runSites, toolOf, valueOf } from '../shell-facts';
+import { positionals, scriptVariables, unwrap } from '../shell';
+import { commandsOf, runSites, scriptsOf, toolOf, valueOf } from '../shell-facts';
 
 interface Insecure {
   word: ShellWord;
@@ -86,15 +86,19 @@ export const tlsVerificationDisabled: DockerfileRule = {
   check({ model, report }) {
     const advice = 'Keep certificate checks on; for a private CA, add it to the trust store (`update-ca-certificates`) or point the tool at it (`--cacert`, `cafile`).';
     for (const site of runSites(model)) {
+      // `export NODE_TLS_REJECT_UNAUTHORIZED=0`, `GIT_SSL_NO_VERIFY=1` as statements: later commands inherit them.
+      for (const script of scriptsOf(model, site)) {
+        if (script.shell !== 'sh') continue;
+        for (const variable of scriptVariables(script.source)) {
+          const what = variable.value === undefined ? undefined : insecureAssignment(`${variable.name}=${variable.value}`);
+          const start = script.start + variable.start;
+          if (what) report({ range: model.lines.rangeOf(start, start + variable.name.length), message: `${what}. ${advice}`, equivalents: [] });
+        }
+      }
       for (const raw of commandsOf(model, site)) {
         const command = unwrap(raw);
         for (const part of insecureParts(command)) {
           report({ range: model.lines.rangeOf(part.word.start, part.word.end), message: `${part.what}. ${advice}`, equivalents: part.equivalents });
-        }
-        const exported = toolOf(raw) === 'export' ? raw.args.map((a) => ({ text: valueOf(a), start: a.start, end: a.end })) : [];
-        for (const assignment of exported) {
-          const what = insecureAssignment(assignment.text);
-          if (what) report({ range: model.lines.rangeOf(assignment.start, assignment.end), message: `${what}. ${advice}`, equivalents: [] });
         }
         for (const assignment of raw.assignments) {
           const what = insecureAssignment(assignment);
