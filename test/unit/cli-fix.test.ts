@@ -37,6 +37,20 @@ describe('fix planning and atomic writes (in-process)', () => {
     assert.deepStrictEqual(fs.readdirSync(path.join(dir, 'a')), ['file']);
   });
 
+  it('shows later lints the files as the planned fixes leave them, new files and folders included', () => {
+    const dir = folder({ 'svc/Dockerfile': 'FROM node:20-slim\nCOPY . .\nUSER node\nCMD ["node", "a.js"]\n' });
+    const plan = new FixPlan([dir]);
+    const disk = new DiskWorkspace([]);
+    const view = plan.view(disk);
+    assert.ok(!view.listDir(path.join(dir, 'svc'))!.includes('.dockerignore'));
+    const file = path.join(dir, 'svc/Dockerfile');
+    assert.ok(plan.fix({ path: file, text: fs.readFileSync(file, 'utf8') }, view, {}).some((a) => a.rule === 'missing-dockerignore'));
+    assert.ok(view.listDir(path.join(dir, 'svc'))!.includes('.dockerignore'));
+    assert.ok(view.exists(path.join(dir, 'svc/.dockerignore')));
+    assert.match(view.readFile(path.join(dir, 'svc/.dockerignore'))!, /^\.git$/m);
+    assert.ok(!fs.existsSync(path.join(dir, 'svc/.dockerignore')), 'planning writes nothing');
+  });
+
   it('does not overwrite a file that changed on disk after it was linted, and writes the others', () => {
     const dir = folder({ 'one/Dockerfile': 'FROM node:20-slim\nUSER node\nCMD node a.js\n', 'two/Dockerfile': 'FROM node:20-slim\nUSER node\nCMD node b.js\n' });
     const plan = new FixPlan([dir]);

@@ -28,6 +28,8 @@ export class FixPlan {
   private readonly originals = new Map<string, string | undefined>();
   /** Fixes applied, by the absolute path of the linted file they were found in. */
   readonly applied = new Map<string, AppliedFix[]>();
+  /** Entries the planned new files (and their new folders) add to folder listings. */
+  private readonly addedEntries = new Map<string, Set<string>>();
 
   /** Files that fixes would have written outside the roots, which are therefore not applied. */
   private readonly refused = new Set<string>();
@@ -51,11 +53,43 @@ export class FixPlan {
     const outcome = fixAll(request, workspace, config, { accept: (_finding, fix) => this.staysInside(fix) });
     if (!this.originals.has(target)) this.originals.set(target, request.text);
     for (const [file, content] of outcome.files) {
-      if (!this.originals.has(file)) this.originals.set(file, readIfExists(file));
+      if (!this.originals.has(file)) {
+        this.originals.set(file, readIfExists(file));
+        if (this.originals.get(file) === undefined) this.list(file);
+      }
       this.contents.set(file, content);
     }
     if (outcome.applied.length > 0) this.applied.set(target, [...(this.applied.get(target) ?? []), ...outcome.applied]);
     return outcome.applied;
+  }
+
+  /**
+   * The files as the planned fixes will leave them: planned content shadows the disk, and a
+   * planned new file exists and is listed in its folder (which exists too), so the next lint
+   * sees what a second run would.
+   */
+  view(base: Workspace): Workspace {
+    const planned = (file: string) => this.contents.get(path.resolve(file));
+    const addedEntries = this.addedEntries;
+    return {
+      roots: base.roots,
+      readFile: (file) => planned(file) ?? base.readFile(file),
+      exists: (file) => planned(file) !== undefined || addedEntries.has(path.resolve(file)) || base.exists(file),
+      listDir(dir) {
+        const added = addedEntries.get(path.resolve(dir));
+        const entries = base.listDir(dir);
+        return added ? [...new Set([...(entries ?? []), ...added])] : entries;
+      },
+    };
+  }
+
+  private list(file: string): void {
+    for (let child = file, parent = path.dirname(file); parent !== child; child = parent, parent = path.dirname(parent)) {
+      const entries = this.addedEntries.get(parent) ?? new Set<string>();
+      entries.add(path.basename(child));
+      this.addedEntries.set(parent, entries);
+      if (fs.existsSync(parent)) break;
+    }
   }
 
   /** A fix may write only inside the linted folders, symbolic links resolved. */

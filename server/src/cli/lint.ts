@@ -5,7 +5,7 @@ import type { Finding, RuleMeta } from '../engine/finding';
 import { SEVERITY_ORDER, docsUrl } from '../engine/finding';
 import type { LintConfig } from '../engine/config';
 import { loadConfigFiles, mergeConfig, type ConfigFileResult } from '../engine/config-files';
-import { DiskWorkspace, OverlayWorkspace } from '../engine/workspace';
+import { DiskWorkspace } from '../engine/workspace';
 import { parseErrorMeta, readErrorMeta } from '../engine/dockerfile/syntax';
 import { loadConfigFile } from './config';
 import { collectTargets, decodeText, readText, type ReadResult, type Target } from './files';
@@ -74,7 +74,7 @@ export async function lintCommand(args: string[], context: LintCommandContext): 
   await initEngine();
   const disk = new DiskWorkspace([]);
   const plan = options.fix || options.fixDryRun ? new FixPlan(roots) : undefined;
-  const workspace = plan ? new OverlayWorkspace(disk, (file) => plan.planned(file)) : disk;
+  const workspace = plan ? plan.view(disk) : disk;
   const cliConfig: LintConfig = { rules: options.rules, enableAll: options.enableAll || undefined };
   const configErrors = new Set<string>();
   const configFor = (file: string): LintConfig => {
