@@ -126,7 +126,13 @@ export class DockerfileFeatures {
   }
 
   semanticTokens(text: string): SemanticTokens {
-    return this.service.computeSemanticTokens(text);
+    try {
+      return this.service.computeSemanticTokens(text);
+    } catch {
+      // dockerfile-language-service 0.16.1 recurses without end on a value ending in an escaped
+      // backslash (`ENV C trailing\\backslash\\` before another line): no tokens, the grammar colours the file.
+      return { data: [] };
+    }
   }
 
   links(text: string): DocumentLink[] {
