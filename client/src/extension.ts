@@ -6,6 +6,7 @@ import {
 import { DidChangeConfigurationNotification } from 'vscode-languageclient/node';
 import { withResolvedFeatures } from './coexistence';
 import { registerGeneratorCommands } from './generate';
+import { registerLintWorkspace } from './lint-workspace';
 
 /** The VS Code side: starts the Dockhand language server and registers commands. It analyses nothing itself. */
 
@@ -67,6 +68,7 @@ async function stop(): Promise<void> {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(
     ...registerGeneratorCommands(),
+    ...registerLintWorkspace(context),
     vscode.commands.registerCommand('dockhand.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
