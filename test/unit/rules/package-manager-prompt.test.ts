@@ -33,6 +33,9 @@ describe(RULE, () => {
     }
     assertQuiet('FROM debian:bookworm\nRUN echo \'APT::Get::Assume-Yes "true";\' > /etc/apt/apt.conf.d/90yes\nRUN apt-get install curl\n', RULE);
     assertQuiet('FROM centos:7\nRUN echo "assumeyes=1" >> /etc/yum.conf && yum install httpd\n', RULE);
+    assertQuiet('FROM debian:bookworm\nRUN yes | apt-get install curl\n', RULE);
+    assertQuiet('FROM opensuse/leap:15\nRUN echo y | zypper install httpd\n', RULE);
+    assertFires('FROM debian:bookworm\nRUN yes && apt-get install curl\n', RULE, 1);
   });
 
   it('ignores commands that are not commands: quoted text, comments, heredoc bodies handed to another program', () => {

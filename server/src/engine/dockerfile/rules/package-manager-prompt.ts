@@ -1,5 +1,5 @@
 import type { DockerfileRule } from '../../rule';
-import { hasFlag } from '../shell';
+import { hasFlag, runCommands, type ShellCommand } from '../shell';
 import { insertAtOffset, selfChange } from '../edits';
 import { configuredBefore, familyOf, packageCommands, runSites, type OsManager, type PackageCommand } from '../os-packages';
 
@@ -51,7 +51,7 @@ export const packageManagerPrompt: DockerfileRule = {
     for (const site of runSites(model)) {
       for (const p of packageCommands(model, site.run)) {
         if (p.action === undefined || !p.actionWord || !ASKING[p.manager].has(p.action)) continue;
-        if (answersYes(p)) continue;
+        if (answersYes(p) || fedYes(model.text, runCommands(model, site.run), p)) continue;
         const family = familyOf(p.manager);
         const configured = family === 'apt' ? /APT::Get::Assume-Yes\W+(true|1|yes)/i : /assumeyes\s*=\s*(1|true|yes|on)/i;
         if (family !== 'zypper' && configuredBefore(model, site, configured)) continue;
@@ -103,4 +103,11 @@ function quietLevel(p: PackageCommand): number {
     else if (/^-[A-Za-z]+$/.test(v)) level += (v.match(/q/g) ?? []).length;
   }
   return level;
+}
+
+/** `yes | apt-get install …`, `echo y | zypper install …`: the answer comes through the pipe. */
+function fedYes(text: string, commands: ShellCommand[], p: PackageCommand): boolean {
+  const before = commands.filter((c) => c.end <= p.command.start).pop();
+  if (!before || !/^(yes|echo|printf)$/.test(before.name)) return false;
+  return /^[\s\\]*\|[\s\\]*$/.test(text.slice(before.end, p.command.start));
 }
