@@ -10,7 +10,7 @@ export const copyMultiSourceDestination: DockerfileRule = {
     title: 'COPY with several sources needs a destination ending in /',
     severity: 'error',
     enabledByDefault: true,
-    equivalents: ['DL3021'],
+    equivalents: ['DL3021', 'DS011', 'DS-0011'],
     fixable: true,
   },
   check({ model, report }) {

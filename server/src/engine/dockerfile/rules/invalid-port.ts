@@ -9,7 +9,7 @@ export const invalidPort: DockerfileRule = {
     title: 'EXPOSE ports must be between 0 and 65535',
     severity: 'error',
     enabledByDefault: true,
-    equivalents: ['DL3011'],
+    equivalents: ['DL3011', 'DS008', 'DS-0008'],
     fixable: false,
   },
   check({ model, report }) {
