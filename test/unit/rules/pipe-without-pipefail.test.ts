@@ -40,6 +40,13 @@ describe(RULE, () => {
     assert.strictEqual(alpine.dockerfile, 'FROM alpine:3.20\r\nSHELL ["/bin/ash", "-o", "pipefail", "-c"]\r\nRUN a | b\r\n');
   });
 
+  it('offers the same SHELL line on every piped RUN of the stage, and tells an unknown image by its package manager', () => {
+    const findings = assertFires('FROM debian:bookworm\nRUN a | b\nRUN c | d\n', RULE, 2);
+    assert.deepStrictEqual(findings[1].fixes, findings[0].fixes);
+    const { dockerfile } = assertFixRoundTrip('FROM example/app:1\nRUN apk add --no-cache curl\nRUN curl -fsSL x | tar -xz\n', RULE);
+    assert.strictEqual(dockerfile, 'FROM example/app:1\nRUN apk add --no-cache curl\nSHELL ["/bin/ash", "-o", "pipefail", "-c"]\nRUN curl -fsSL x | tar -xz\n');
+  });
+
   it('offers no fix where bash may be missing', () => {
     assert.deepStrictEqual(assertFires('FROM gcr.io/distroless/base\nRUN a | b\n', RULE, 1)[0].fixes, []);
   });

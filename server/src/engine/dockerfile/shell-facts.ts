@@ -156,6 +156,25 @@ export function flavourOf(site: RunSite): OsFlavour {
 }
 
 /**
+ * The OS family of a RUN's image; for an image this file cannot name, the package manager its
+ * stage uses (`apk`, `apt-get`, `dnf`) tells.
+ */
+export function familyOf(model: DockerfileModel, site: RunSite): OsFlavour {
+  const flavour = flavourOf(site);
+  if (flavour !== 'unknown' || !site.stage) return flavour;
+  for (const other of runSites(model)) {
+    if (other.stage !== site.stage) continue;
+    for (const command of toolCommandsOf(model, other)) {
+      const tool = toolOf(command);
+      if (tool === 'apk') return 'alpine';
+      if (['dnf', 'yum', 'microdnf', 'tdnf', 'rpm', 'zypper'].includes(tool)) return 'rhel';
+      if (['apt-get', 'apt', 'dpkg'].includes(tool)) return 'debian';
+    }
+  }
+  return 'unknown';
+}
+
+/**
  * True when command `b` reads the output of command `a` through a pipe: only whitespace,
  * redirections and closing brackets stand between them and a single `|` (or `|&`).
  */

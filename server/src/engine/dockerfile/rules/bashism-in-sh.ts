@@ -1,8 +1,5 @@
 import type { DockerfileRule } from '../../rule';
-import type { DockerfileModel } from '../model';
-import type { OsFlavour } from '../images';
-import type { RunSite } from '../shell-facts';
-import { toolCommandsOf, flavourOf, isExecForm, runSites, toolOf, scriptSyntax, scriptsOf, shellName, variablesBefore } from '../shell-facts';
+import { familyOf, isExecForm, runSites, scriptSyntax, scriptsOf, shellName, variablesBefore } from '../shell-facts';
 
 const CODES = ['SC3001', 'SC3003', 'SC3010', 'SC3011', 'SC3014', 'SC3020', 'SC3028', 'SC3030', 'SC3037', 'SC3040', 'SC3046', 'SC3057', 'SC3059', 'SC3060', 'SC2112'];
 
@@ -26,7 +23,7 @@ export const bashismInSh: DockerfileRule = {
     for (const site of runSites(model)) {
       const shell = shellName(model, site);
       if (shell !== 'sh' && shell !== 'dash') continue;
-      const flavour = flavourOf(site) === 'unknown' ? flavourFromPackageManager(model, site) : flavourOf(site);
+      const flavour = familyOf(model, site);
       if (flavour === 'rhel' || flavour === 'windows' || flavour === 'distroless' || flavour === 'scratch') continue;
       for (const script of scriptsOf(model, site)) {
         if (script.shell !== 'sh' || isExecForm(model, site) || /^#!\s*\S*bash/.test(script.source)) continue;
@@ -49,17 +46,3 @@ export const bashismInSh: DockerfileRule = {
   },
 };
 
-/** An image this file cannot name still shows its family through the package manager its stage uses. */
-function flavourFromPackageManager(model: DockerfileModel, site: RunSite): OsFlavour {
-  if (!site.stage || site.onbuild) return 'unknown';
-  for (const other of runSites(model)) {
-    if (other.stage !== site.stage) continue;
-    for (const command of toolCommandsOf(model, other)) {
-      const tool = toolOf(command);
-      if (tool === 'apk') return 'alpine';
-      if (['dnf', 'yum', 'microdnf', 'tdnf', 'rpm', 'zypper'].includes(tool)) return 'rhel';
-      if (['apt-get', 'apt', 'dpkg'].includes(tool)) return 'debian';
-    }
-  }
-  return 'unknown';
-}

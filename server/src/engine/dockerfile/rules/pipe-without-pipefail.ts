@@ -3,7 +3,7 @@ import type { Fix } from '../../finding';
 import type { DockerfileModel, Stage } from '../model';
 import type { ShellCommand, ShellScript } from '../shell';
 import { insertLinesBefore, selfChange } from '../edits';
-import { flavourOf, pipedInto, scriptSyntax, runSites, scriptsOf, shellInEffect, toolOf, valueOf, type RunSite } from '../shell-facts';
+import { familyOf, pipedInto, scriptSyntax, runSites, scriptsOf, shellInEffect, toolOf, valueOf, type RunSite } from '../shell-facts';
 
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash', 'ksh', 'mksh']);
 
@@ -23,14 +23,15 @@ export const pipeWithoutPipefail: DockerfileRule = {
     fixable: true,
   },
   check({ model, report }) {
-    const fixedStages = new Set<Stage | undefined>();
+    const firstByStage = new Map<Stage | undefined, RunSite>();
     for (const site of runSites(model)) {
       if (shellHasPipefail(model, site)) continue;
       for (const script of scriptsOf(model, site)) {
         const pipe = firstPipe(script);
         if (!pipe) continue;
-        const fix = fixedStages.has(site.stage) ? undefined : shellFix(model, site);
-        if (fix) fixedStages.add(site.stage);
+        // One SHELL line before the stage's first piped RUN covers every later one: each finding offers it.
+        if (!site.onbuild && !firstByStage.has(site.stage)) firstByStage.set(site.stage, site);
+        const fix = site.onbuild ? undefined : shellFix(model, firstByStage.get(site.stage)!);
         report({
           range: model.lines.rangeOf(pipe[0].start, pipe[1].end),
           message: `Only the last command of this pipe decides whether the step fails: if \`${toolOf(pipe[0])}\` fails, the build goes on. Add \`SHELL ["/bin/bash", "-o", "pipefail", "-c"]\` before this RUN (\`/bin/ash\` on Alpine), or start the script with \`set -o pipefail\` in bash.`,
@@ -76,7 +77,7 @@ function firstPipe(script: ShellScript): [ShellCommand, ShellCommand] | undefine
 /** `SHELL [bash|ash, -o, pipefail, -c]` before the first piped RUN of a stage, where that shell is known to exist. */
 function shellFix(model: DockerfileModel, site: RunSite): Fix | undefined {
   if (site.onbuild || !site.stage) return undefined;
-  const flavour = flavourOf(site);
+  const flavour = familyOf(model, site);
   const shell = flavour === 'alpine' ? '/bin/ash' : flavour === 'debian' || flavour === 'rhel' ? '/bin/bash' : undefined;
   if (!shell) return undefined;
   return {
