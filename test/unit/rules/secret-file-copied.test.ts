@@ -19,6 +19,12 @@ describe(RULE, () => {
     assertQuiet({ dockerfile: 'FROM node:20\nCOPY .npmrc /app/\n', files: { '.npmrc': 'registry=https://registry.npmjs.org/\n' } }, RULE);
   });
 
+  it('tells private keys from public certificates in .pem files, by content or else by name', () => {
+    assertFires({ dockerfile: 'FROM nginx:1.27\nCOPY tls.pem /etc/nginx/\n', files: { 'tls.pem': '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n' } }, RULE, 1);
+    assertQuiet({ dockerfile: 'FROM nginx:1.27\nCOPY tls.pem /etc/nginx/\n', files: { 'tls.pem': '-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----\n' } }, RULE);
+    assertQuiet('FROM debian:12\nCOPY corp-ca.pem fullchain.pem /usr/local/share/ca-certificates/\n', RULE);
+  });
+
   it('is quiet for templates, public keys, builder stages and ordinary files', () => {
     assertQuiet('FROM node:20\nCOPY .env.example id_rsa.pub keys.js /app/\n', RULE);
     assertQuiet('FROM node:20 AS build\nCOPY .npmrc .\nRUN npm ci\nFROM node:20-slim\nCOPY --from=build /app/dist /app\n', RULE);

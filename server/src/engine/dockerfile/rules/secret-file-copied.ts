@@ -15,6 +15,13 @@ const SECRET_NAMES: { pattern: RegExp; what: string }[] = [
 /** Token-bearing lines in package-manager config files. */
 const TOKEN_LINE = /(_authToken|_auth|_password|password|token|username)\s*[=:]/i;
 
+/** A .pem holds a private key, or only public certificates (a CA bundle, a chain): its content says, else its name. */
+function isPrivatePem(source: string, content: string | undefined): boolean {
+  if (content !== undefined) return content.includes('PRIVATE KEY');
+  const base = path.posix.basename(source).toLowerCase();
+  return !/(^|[-_.])(ca|cacert|cert|certs|certificate|chain|fullchain|bundle|pub|public|root|trust|intermediate)([-_.]|$)/.test(base);
+}
+
 function secretKind(source: string): string | undefined {
   const trimmed = source.replace(/\/+$/, '');
   const base = path.posix.basename(trimmed);
@@ -48,6 +55,7 @@ export const secretFileCopied: DockerfileRule = {
           if (hasVariable(source.text) || /^[a-z][a-z0-9+.-]*:\/\//i.test(source.value)) continue;
           const what = secretKind(source.value);
           if (!what) continue;
+          if (/\.pem$/i.test(source.value) && !isPrivatePem(source.value, copy.from ? undefined : build.readContextFile(source.value.replace(/^\.\//, '')))) continue;
           if (!copy.from && /\.(npmrc|pypirc)$/.test(source.value)) {
             const content = build.readContextFile(source.value.replace(/^\.\//, ''));
             if (content !== undefined && !content.split(/\r?\n/).some((l) => TOKEN_LINE.test(l) && !/^\s*[#;]/.test(l))) continue;
