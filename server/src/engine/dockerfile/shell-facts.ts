@@ -73,11 +73,6 @@ export function valueOf(word: ShellWord): string {
   return word.value ?? word.text;
 }
 
-/** True when the word's value depends on an expansion (`$VERSION`), so nothing can be said about it. */
-export function isDynamic(word: ShellWord): boolean {
-  return word.value === undefined;
-}
-
 /** The arguments of a command after its subcommand word (`install` in `pip install …`). */
 export function argsAfter(command: ShellCommand, word: ShellWord): ShellWord[] {
   return command.args.filter((a) => a.start > word.start);
@@ -150,7 +145,7 @@ export function shellName(model: DockerfileModel, site: RunSite): string {
 }
 
 /** The OS flavour of the image a RUN executes in (unknown before FROM and for ONBUILD triggers). */
-export function flavourOf(site: RunSite): OsFlavour {
+function flavourOf(site: RunSite): OsFlavour {
   if (!site.stage || site.onbuild) return 'unknown';
   return osFlavour(rootImage(site.stage));
 }
