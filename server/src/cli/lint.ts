@@ -138,7 +138,9 @@ export async function lintCommand(args: string[], context: LintCommandContext): 
     } else {
       process.stdout.write(plan.diff());
     }
-    for (const line of plan.summary()) log.write(`${options.fix ? '' : 'dry run: '}${line}\n`);
+    const summary = plan.summary();
+    for (const line of summary) log.write(`${options.fix ? '' : 'dry run: '}${line}\n`);
+    if (summary.length > 0 && log === process.stdout) log.write('\n');
   }
   if (!options.fixDryRun) process.stdout.write(render(options, reports, context.version));
 
