@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { typingContext } from '../../server/src/lsp/features/compose-locate';
-import { referenceAt } from '../../server/src/lsp/features/compose';
+import { referenceAt, ComposeFeatures } from '../../server/src/lsp/features/compose';
+import { parseCompose } from '../../server/src/engine/compose/model';
+import { MemoryWorkspace } from '../../server/src/engine/workspace';
 import { keysAt, enumValuesAt, schemaAt } from '../../server/src/lsp/features/compose-schema';
 import { safeFormatEdits } from '../../server/src/lsp/features/dockerfile-format';
 import { ruleDocSummary } from '../../server/src/lsp/features/rule-docs';
@@ -54,6 +56,13 @@ describe('language features: Compose references and schema', () => {
     assert.deepStrictEqual(enumValuesAt(['services', 'web', 'depends_on', 'db', 'condition']), ['service_started', 'service_healthy', 'service_completed_successfully']);
     assert.match(schemaAt(['services', 'web', 'healthcheck']).description ?? '', /health/i);
     assert.deepStrictEqual(keysAt(['services', 'web', 'image']), []);
+  });
+
+  it('completes the values a key\'s description lists when the schema has no enum, quoting YAML 1.1 booleans', () => {
+    const features = new ComposeFeatures(new MemoryWorkspace({}));
+    const text = 'services:\n  web:\n    restart: \n';
+    const items = features.completion(parseCompose('/p/compose.yaml', text), text, { line: 2, character: 13 }, false);
+    assert.deepStrictEqual(items.map((i) => [i.label, (i.textEdit as { newText: string }).newText]), [['no', '"no"'], ['always', 'always'], ['on-failure', 'on-failure'], ['unless-stopped', 'unless-stopped']]);
   });
 });
 

@@ -123,3 +123,15 @@ export function enumValuesAt(path: readonly PathStep[]): string[] {
   }
   return [...values];
 }
+
+/**
+ * Values a string key's description lists ("Options include: 'no', 'always', …") where the schema
+ * has no enum: `restart`, `network_mode`, `pull_policy` are written that way in the compose spec.
+ */
+export function describedValuesAt(path: readonly PathStep[]): string[] {
+  const { description, schemas } = schemaAt(path);
+  if (!description || schemas.some((s) => Array.isArray(s.enum))) return [];
+  const list = /(?:Options include|Values can be|Supported values(?: are)?)[:\s]+(.*)/i.exec(description)?.[1];
+  if (!list) return [];
+  return [...list.matchAll(/'([^'\s[\]]+)'/g)].map((m) => m[1]).filter((v, i, all) => all.indexOf(v) === i);
+}

@@ -10,7 +10,7 @@ import { includedFiles } from '../../engine/compose/project';
 import type { Workspace } from '../../engine/workspace';
 import { isInsideRoots } from '../../engine/workspace';
 import { pathToUri as fileUri } from '../convert';
-import { enumValuesAt, keysAt, schemaAt, type PathStep } from './compose-schema';
+import { describedValuesAt, enumValuesAt, keysAt, schemaAt, type PathStep } from './compose-schema';
 import { locate, typingContext, type NodeHit } from './compose-locate';
 
 /** Compose language features from the compose-spec schema and the project's files. */
@@ -143,7 +143,13 @@ export class ComposeFeatures {
       else if (context.path[2] === 'network_mode' && context.path.length === 3) {
         for (const name of this.namesFor(model, 'services', context.path, onDisk)) items.push({ label: `service:${name}`, kind: CompletionItemKind.Reference, textEdit: { range: replace, newText: `service:${name}` } });
       }
+      const quoted = /["']$/.test((text.split(/\r?\n/)[position.line] ?? '').slice(0, context.prefixStart));
       for (const value of enumValuesAt(context.path)) items.push({ label: value, kind: CompletionItemKind.EnumMember, textEdit: { range: replace, newText: value }, sortText: `1${value}` });
+      for (const value of describedValuesAt(context.path)) {
+        // `restart: no` is the boolean false to YAML 1.1 readers: the spec writes it quoted.
+        const newText = !quoted && /^(?:y|n|yes|no|on|off|true|false)$/i.test(value) ? `"${value}"` : value;
+        items.push({ label: value, kind: CompletionItemKind.EnumMember, textEdit: { range: replace, newText }, sortText: `1${value}` });
+      }
       return items;
     }
     // A key, or a bare list item (`- db`) where the list holds names.
