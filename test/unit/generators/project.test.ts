@@ -65,6 +65,11 @@ describe('project detection', () => {
     assert.deepStrictEqual(facts.services, ['postgres', 'redis']);
   });
 
+  it('Flask without gunicorn runs on all interfaces', () => {
+    const app = detect({ 'requirements.txt': 'Flask>=3\n', 'server.py': 'from flask import Flask\nweb = Flask(__name__)\n' }).app as PythonProject;
+    assert.deepStrictEqual(app.start, ['flask', '--app', 'server', 'run', '--host', '0.0.0.0', '--port', '8000']);
+  });
+
   it('Python with poetry: FastAPI app found by its variable, uvicorn start, MongoDB from pymongo', () => {
     const facts = detect(PROJECTS['python-poetry']);
     const app = facts.app as PythonProject;

@@ -263,6 +263,9 @@ function detectPython(read: Reader, has: Exists, workspace: Workspace, dir: stri
     start = ['uvicorn', module ?? 'main:app', '--host', '0.0.0.0', '--port', String(port.value)];
   } else if (deps.includes('gunicorn')) {
     start = ['gunicorn', '--bind', bind, module ?? 'app:app'];
+  } else if (flask) {
+    // Flask's own server listens on 127.0.0.1 unless told otherwise: unreachable from outside the container.
+    start = ['flask', '--app', (module ?? 'app:app').split(':')[0], 'run', '--host', '0.0.0.0', '--port', String(port.value)];
   } else {
     const script = ['main.py', 'app.py', 'server.py', 'run.py'].find(has) ?? 'main.py';
     start = ['python', script];
