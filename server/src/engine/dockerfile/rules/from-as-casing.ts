@@ -15,9 +15,9 @@ export const fromAsCasing: DockerfileRule = {
   check({ model, report }) {
     for (const stage of model.stages) {
       const words = stage.from.getArguments();
-      const as = words.find((w, i) => i > 0 && w.getValue().toLowerCase() === 'as' && i === words.length - 2);
-      if (!as) continue;
-      const keyword = model.text.slice(model.lines.offsetAt(stage.from.getInstructionRange().start), model.lines.offsetAt(stage.from.getInstructionRange().end));
+      const as = words.length >= 3 ? words[words.length - 2] : undefined;
+      if (!as || as.getValue().toLowerCase() !== 'as') continue;
+      const keyword = stage.from.getInstruction();
       const written = as.getValue();
       const wanted = keyword === keyword.toUpperCase() ? 'AS' : keyword === keyword.toLowerCase() ? 'as' : undefined;
       if (!wanted || written === wanted) continue;

@@ -41,19 +41,13 @@ export const stageNameCasing: DockerfileRule = {
 export function renameStageEdits(model: DockerfileModel, name: string, newName: string): TextEdit[] {
   const edits: TextEdit[] = [];
   const target = name.toLowerCase();
-  const seen = new Set<string>();
-  const push = (edit: TextEdit) => {
-    const key = JSON.stringify(edit.range);
-    if (!seen.has(key)) edits.push(edit);
-    seen.add(key);
-  };
   for (const stage of model.stages) {
     const asRange = stage.from.getBuildStageRange();
-    if (stage.name?.toLowerCase() === target && asRange) push({ range: asRange, newText: newName });
+    if (stage.name?.toLowerCase() === target && asRange) edits.push({ range: asRange, newText: newName });
     const image = stage.from.getImage();
     const imageRange = stage.from.getImageRange();
-    if (image?.toLowerCase() === target && imageRange) push({ range: imageRange, newText: newName });
-    for (const instruction of stage.instructions) for (const edit of referenceEdits(instruction, target, newName)) push(edit);
+    if (image?.toLowerCase() === target && imageRange) edits.push({ range: imageRange, newText: newName });
+    for (const instruction of stage.instructions) for (const edit of referenceEdits(instruction, target, newName)) edits.push(edit);
   }
   return edits;
 }
@@ -67,11 +61,11 @@ function referenceEdits(instruction: Instruction, target: string, newName: strin
     const name = flag.getName().toLowerCase();
     if (name === 'from') {
       const range = flag.getValueRange();
-      if (range && flag.getValue()?.toLowerCase() === target) edits.push({ range, newText: newName });
+      if (range && flag.getValue()?.toLowerCase() === target) edits.edits.push({ range, newText: newName });
     } else if (name === 'mount') {
       for (const option of flag.getOptions()) {
         const range = option.getValueRange();
-        if (option.getName().toLowerCase() === 'from' && range && option.getValue()?.toLowerCase() === target) edits.push({ range, newText: newName });
+        if (option.getName().toLowerCase() === 'from' && range && option.getValue()?.toLowerCase() === target) edits.edits.push({ range, newText: newName });
       }
     }
   }
