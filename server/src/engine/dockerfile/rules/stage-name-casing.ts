@@ -61,11 +61,11 @@ function referenceEdits(instruction: Instruction, target: string, newName: strin
     const name = flag.getName().toLowerCase();
     if (name === 'from') {
       const range = flag.getValueRange();
-      if (range && flag.getValue()?.toLowerCase() === target) edits.edits.push({ range, newText: newName });
+      if (range && flag.getValue()?.toLowerCase() === target) edits.push({ range, newText: newName });
     } else if (name === 'mount') {
       for (const option of flag.getOptions()) {
         const range = option.getValueRange();
-        if (option.getName().toLowerCase() === 'from' && range && option.getValue()?.toLowerCase() === target) edits.edits.push({ range, newText: newName });
+        if (option.getName().toLowerCase() === 'from' && range && option.getValue()?.toLowerCase() === target) edits.push({ range, newText: newName });
       }
     }
   }
