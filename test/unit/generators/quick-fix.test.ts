@@ -36,3 +36,19 @@ describe('single-stage-build offers a generated multi-stage Dockerfile', () => {
     assert.ok(finding && !finding.fixes.some((f) => /generated/.test(f.title)));
   });
 });
+
+describe('compose-missing-file offers a generated Dockerfile for a missing build.dockerfile', () => {
+  before(initEngine);
+
+  it('as a non-preferred fix creating the file', () => {
+    const compose = path.join(ROOT, 'compose.yaml');
+    const text = 'services:\n  api:\n    build:\n      context: .\n      dockerfile: Dockerfile.prod\n';
+    const ws = new MemoryWorkspace(Object.fromEntries(Object.entries({ ...PROJECTS['go'], 'compose.yaml': text }).map(([n, c]) => [path.join(ROOT, n), c])), [ROOT]);
+    const finding = lint({ path: compose, text }, ws, {}).findings.find((f) => f.rule === 'compose-missing-file');
+    assert.ok(finding);
+    const fix = finding.fixes.find((f) => /generated from the project/.test(f.title));
+    assert.ok(fix && !fix.isPreferred);
+    const created = applyFix(fix, (f) => ws.readFile(f)).get(path.join(ROOT, 'Dockerfile.prod'))!;
+    assert.match(created, /FROM golang:1\.22 AS build/);
+  });
+});

@@ -4,6 +4,7 @@ import type { ComposeRule } from '../../rule';
 import { isInsideRoots } from '../../workspace';
 import { isPlainObject, nodeAt, type ComposeModel } from '../model';
 import { rangeOf, services, topLevel } from '../services';
+import { createGeneratedDockerfileFix } from '../../generators/quick-fix';
 
 interface FileReference {
   /** As written, relative to the Compose file's folder. */
@@ -13,6 +14,8 @@ interface FileReference {
   /** Creating it is a sensible fix (an empty env or secret file); never for build contexts or mounts. */
   creatable: boolean;
   directory?: boolean;
+  /** For a Dockerfile: its build context, relative to the Compose file's folder. */
+  context?: string;
 }
 
 /** Files and folders the project points at that do not exist: `docker compose up` fails on each. */
@@ -37,6 +40,10 @@ export const composeMissingFile: ComposeRule = {
       const fixes: Fix[] = [];
       if (ref.creatable && isInsideRoots(file, workspace.roots) && isInsideRoots(file, [dir])) {
         fixes.push({ title: `Create \`${ref.relative}\` (empty)`, isPreferred: true, changes: [{ kind: 'create', path: file, content: '' }] });
+      }
+      if (ref.what === 'Dockerfile' && isInsideRoots(file, workspace.roots)) {
+        const generated = createGeneratedDockerfileFix(workspace, path.resolve(dir, ref.context ?? '.'), file);
+        if (generated) fixes.push(generated);
       }
       report({
         range: rangeOf(model, hit.node),
@@ -69,7 +76,7 @@ function fileReferences(model: ComposeModel): FileReference[] {
       const context = isLocal(build.context) ? build.context : build.context === undefined ? '.' : undefined;
       if (context !== undefined && build.context !== undefined) refs.push({ relative: context, path: [...base, 'build', 'context'], what: 'Build context', creatable: false, directory: true });
       if (context !== undefined && isLocal(build.dockerfile) && build.dockerfile_inline === undefined && !path.isAbsolute(build.dockerfile)) {
-        refs.push({ relative: path.join(context, build.dockerfile), path: [...base, 'build', 'dockerfile'], what: 'Dockerfile', creatable: false });
+        refs.push({ relative: path.join(context, build.dockerfile), path: [...base, 'build', 'dockerfile'], what: 'Dockerfile', creatable: false, context });
       }
     }
     if (Array.isArray(v.volumes)) {
