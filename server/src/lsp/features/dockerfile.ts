@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind } from 'vscode-languageserver/node';
 import type {
   CompletionItem, DocumentHighlight, DocumentLink, DocumentSymbol, FoldingRange, FormattingOptions, Hover, Location,
-  Position, Range, SemanticTokens, SignatureHelp, SymbolInformation, TextEdit, WorkspaceEdit,
+  Position, Range, SemanticTokens, SignatureHelp, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { safeFormatEdits } from './dockerfile-format';
 
@@ -74,10 +74,6 @@ export class DockerfileFeatures {
 
   signatureHelp(text: string, position: Position): SignatureHelp {
     return this.service.computeSignatureHelp(text, position);
-  }
-
-  symbols(uri: string, text: string): SymbolInformation[] {
-    return this.service.computeSymbols({ uri }, text);
   }
 
   /** The outline as a tree: each stage (`build (node:20)`) with its instructions, parser directives first. */

@@ -12,7 +12,7 @@ import { parseCompose, type ComposeModel } from '../../engine/compose/model';
 import { DockerfileFeatures, DOCKERFILE_TOKEN_TYPES, DOCKERFILE_TOKEN_MODIFIERS } from './dockerfile';
 import { ComposeFeatures } from './compose';
 import { findingsHover } from './rule-docs';
-import { isOn, type LanguageFeatureSettings, DEFAULT_LANGUAGE_FEATURES } from './settings';
+import { isOn, type LanguageFeatureSettings } from './settings';
 
 /** What the features need from the server: documents, their kind and path, their findings and settings. */
 export interface FeatureHost {
@@ -88,7 +88,6 @@ export class LanguageFeatures {
   private dynamic = new Set<Capability>();
   private registrations: Disposable[] = [];
   private registered = '';
-  private global: LanguageFeatureSettings = DEFAULT_LANGUAGE_FEATURES;
 
   constructor(private readonly connection: Connection, private readonly host: FeatureHost) {
     this.compose = new ComposeFeatures(host.workspace);
@@ -97,7 +96,6 @@ export class LanguageFeatures {
 
   /** Static capabilities for what the client cannot register dynamically. */
   capabilities(client: ClientCapabilities, settings: LanguageFeatureSettings): Partial<ServerCapabilities> {
-    this.global = settings;
     const text = client.textDocument ?? {};
     this.dockerfile.setCapabilities({
       completion: { completionItem: text.completion?.completionItem },
@@ -116,7 +114,6 @@ export class LanguageFeatures {
 
   /** After `initialized`, and whenever the settings change: register the features per kind. */
   async configure(settings: LanguageFeatureSettings): Promise<void> {
-    this.global = settings;
     this.dockerfile.configure({ network: settings.onlineImageTags });
     const key = JSON.stringify([isOn(settings.dockerfile), isOn(settings.compose)]);
     if (key === this.registered || this.dynamic.size === 0) return;
@@ -272,10 +269,6 @@ export class LanguageFeatures {
       if (!t) return null;
       return t.kind === 'dockerfile' ? this.dockerfile.links(t.text) : this.compose.links(this.composeModel(t.document, t.path));
     }));
-  }
-
-  get settings(): LanguageFeatureSettings {
-    return this.global;
   }
 }
 

@@ -8,8 +8,6 @@ export interface LanguageFeatureSettings {
   onlineImageTags: boolean;
 }
 
-export const DEFAULT_LANGUAGE_FEATURES: LanguageFeatureSettings = { dockerfile: 'auto', compose: 'auto', onlineImageTags: false };
-
 function mode(value: unknown): FeatureMode {
   return value === 'on' || value === 'off' || value === 'auto' ? value : 'auto';
 }
