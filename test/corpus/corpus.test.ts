@@ -32,11 +32,12 @@ describe('corpus of real Dockerfiles', function () {
     assert.deepStrictEqual(summary, [], `${problems.length} of ${report.fixes.length} fixes failed`);
   });
 
-  it('lints every Compose file without a rule throwing, every range inside its file, and every fix checked', () => {
+  it('lints every Compose file without a rule throwing, every range inside its file and on the offending node, and every fix checked', () => {
     const report = runCorpus(corpusFiles('compose'), { kind: 'compose', fixes: true, layout: corpusWorkspace() });
     assert.ok(report.files > 100, `expected the corpus, read ${report.files} files`);
     assert.deepStrictEqual(report.failures.slice(0, 5), []);
     assert.deepStrictEqual(report.outOfRange.slice(0, 5), []);
+    assert.deepStrictEqual(report.offNode.slice(0, 10).map((o) => `${o.file.split('/').pop()}:${o.line} ${o.rule} at "${o.text}"`), [], `${report.offNode.length} findings not on a node`);
     const problems = report.fixes.filter((f) => f.problem).map((p) => `${p.file.split('/').pop()} ${p.finding.rule}: ${p.problem}`);
     assert.deepStrictEqual(problems.slice(0, 10), []);
   });

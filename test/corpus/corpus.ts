@@ -5,6 +5,7 @@ import type { Finding } from '../../server/src/engine/finding';
 import { MemoryWorkspace } from '../../server/src/engine/workspace';
 import { applyFix } from '../../server/src/engine/fixes';
 import { LineIndex } from '../../server/src/engine/text';
+import { parseAllDocuments, visit, type Document } from 'yaml';
 
 /** The shared corpus of other people's Dockerfiles and Compose files, read in place (never copied). */
 export const SHARED = process.env.DOCKHAND_SHARED ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared');
@@ -63,6 +64,8 @@ export interface CorpusReport {
   byRule: Map<string, number>;
   failures: { file: string; rule: string; error: string }[];
   outOfRange: { file: string; rule: string }[];
+  /** Compose findings whose range does not start at a YAML node (key, value, item or pair) of the file. */
+  offNode: { file: string; rule: string; line: number; text: string }[];
   fixes: FixOutcome[];
   millis: number;
 }
@@ -78,7 +81,7 @@ export function runCorpus(
 ): CorpusReport {
   const kind = options.kind ?? 'dockerfile';
   const layout = options.layout;
-  const report: CorpusReport = { files: 0, findings: [], byRule: new Map(), failures: [], outOfRange: [], fixes: [], millis: 0 };
+  const report: CorpusReport = { files: 0, findings: [], byRule: new Map(), failures: [], outOfRange: [], offNode: [], fixes: [], millis: 0 };
   const started = Date.now();
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
@@ -88,11 +91,15 @@ export function runCorpus(
     report.files++;
     for (const failure of result.failures) report.failures.push({ file, rule: failure.rule, error: String((failure.error as Error)?.stack ?? failure.error) });
     const lines = new LineIndex(text);
+    const starts = kind === 'compose' ? yamlNodeStarts(text) : undefined;
     for (const finding of result.findings) {
       report.findings.push(finding);
       report.byRule.set(finding.rule, (report.byRule.get(finding.rule) ?? 0) + 1);
       const { start, end } = finding.range;
       if (start.line >= lines.lineCount || end.line >= lines.lineCount || start.line > end.line) report.outOfRange.push({ file, rule: finding.rule });
+      if (starts && finding.rule !== 'parse-error' && !starts.has(lines.offsetAt(start))) {
+        report.offNode.push({ file, rule: finding.rule, line: start.line + 1, text: lines.lineText(start.line).trim() });
+      }
       if (!options.fixes) continue;
       const ws = virtual ? layout!.workspace : new MemoryWorkspace();
       const lintText = (t: string) => lint({ ...request, text: t }, ws);
@@ -104,6 +111,24 @@ export function runCorpus(
   }
   report.millis = Date.now() - started;
   return report;
+}
+
+/** Where every node of a YAML file starts: keys, values, sequence items and pairs. */
+function yamlNodeStarts(text: string): Set<number> {
+  const starts = new Set<number>();
+  for (const document of parseAllDocuments(text, { logLevel: 'silent' }) as Document.Parsed[]) {
+    if (!('contents' in document)) continue;
+    visit(document, {
+      Node(_key, node) {
+        if (node.range) starts.add(node.range[0]);
+      },
+      Pair(_key, pair) {
+        const key = pair.key as { range?: [number, number] } | null;
+        if (key?.range) starts.add(key.range[0]);
+      },
+    });
+  }
+  return starts;
 }
 
 function checkFix(
