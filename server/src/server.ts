@@ -195,8 +195,8 @@ export function startServer(connection: Connection): void {
    * edited (with many files open, linting them all on every keystroke did).
    */
   function relintOthers(changed: TextDocument): void {
-    const fromDockerfile = requestFor(changed)?.kind === 'dockerfile';
-    const others = documents.all().filter((d) => d.uri !== changed.uri && (!fromDockerfile || requestFor(d)?.kind === 'compose'));
+    const fromDockerfile = lintedKind(changed) === 'dockerfile';
+    const others = documents.all().filter((d) => d.uri !== changed.uri && (!fromDockerfile || lintedKind(d) !== 'dockerfile'));
     if (others.length === 0) return;
     for (const other of others) results.delete(other.uri);
     if (pullDiagnostics) {
@@ -206,6 +206,15 @@ export function startServer(connection: Connection): void {
     for (const other of others) staleOthers.add(other.uri);
     if (othersTimer) clearTimeout(othersTimer);
     othersTimer = setTimeout(publishStaleOthers, OTHERS_DELAY_MS);
+  }
+
+  /** The kind a document is linted as; undefined for anything else, a malformed document included. */
+  function lintedKind(document: TextDocument): FileKind | undefined {
+    try {
+      return requestFor(document)?.kind;
+    } catch {
+      return undefined;
+    }
   }
 
   function publishStaleOthers(): void {

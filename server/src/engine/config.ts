@@ -27,12 +27,18 @@ function byId(meta: RuleMeta, config: LintConfig): SeveritySetting | undefined {
 
 /** The setting of the first of these peer codes the user configured. */
 function byCodes(codes: readonly string[], config: LintConfig): SeveritySetting | undefined {
-  const rules = config.rules ?? {};
+  const rules = config.rules;
+  if (!rules || isEmpty(rules)) return undefined; // the usual case, asked for every rule of every file
   for (const code of codes) {
     const value = rules[code] ?? rules[code.toLowerCase()];
     if (isSeveritySetting(value)) return value;
   }
   return undefined;
+}
+
+function isEmpty(record: object): boolean {
+  for (const _key in record) return false;
+  return true;
 }
 
 function defaultSeverity(meta: RuleMeta, config: LintConfig): SeveritySetting {
