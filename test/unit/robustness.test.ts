@@ -1,5 +1,7 @@
 import * as assert from 'assert';
-import { initEngine, lint } from '../../server/src/engine/engine';
+import { allRuleMetas, initEngine, lint } from '../../server/src/engine/engine';
+import { formatSarif } from '../../server/src/cli/format-sarif';
+import type { FileReport } from '../../server/src/cli/report';
 import { fixAll, fixStaysInWorkspace } from '../../server/src/engine/fixes';
 import { LineIndex } from '../../server/src/engine/text';
 import { MemoryWorkspace } from '../../server/src/engine/workspace';
@@ -98,6 +100,16 @@ describe('robustness', () => {
       assert.ok(!f.message.includes('s3cr3t'), f.message);
       for (const fix of f.fixes) assert.ok(!fix.title.includes('s3cr3t'), fix.title);
     }
+  });
+
+  it('keeps a secret value out of SARIF even where its fix moves it to .env', () => {
+    const compose = 'services:\n  api:\n    image: node:20\n    environment:\n      JWT_SECRET: s3cr3t-value-123\n';
+    const findings = lint({ path: COMPOSE, text: compose, kind: 'compose' }, new MemoryWorkspace({ [COMPOSE]: compose }, ['/project']), {}).findings;
+    const secret = findings.find((f) => f.rule === 'compose-secret-in-environment');
+    assert.ok(secret && JSON.stringify(secret.fixes).includes('s3cr3t'), 'the fix itself carries the value to .env');
+    const sarif = formatSarif([{ path: COMPOSE, kind: 'compose', findings } satisfies FileReport], { version: '0.0.0', rules: allRuleMetas });
+    assert.ok(!sarif.includes('s3cr3t'), 'SARIF must not contain the secret value');
+    assert.ok(sarif.includes('compose-secret-in-environment'));
   });
 
   it('holds every fuzz property on hostile Dockerfiles', () => {

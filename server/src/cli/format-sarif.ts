@@ -72,7 +72,8 @@ function ruleDescriptor(meta: RuleMeta) {
 }
 
 function result(report: FileReport, finding: Finding, ruleIndex: number) {
-  const fixes = finding.fixes.filter((fix) => fix.changes.length > 0).map(sarifFix);
+  // A fix that writes a secret's value is applied by --fix or the editor, never printed in a report.
+  const fixes = finding.fixes.filter((fix) => fix.changes.length > 0 && !fix.carriesSecret).map(sarifFix);
   return {
     ruleId: finding.rule,
     ruleIndex,

@@ -31,6 +31,8 @@ export interface Fix {
   /** The fix the lightbulb and `--fix` apply; at most one per finding. */
   isPreferred?: boolean;
   changes: FileChange[];
+  /** Its changes write a secret's value (into .env): reports such as SARIF leave them out. */
+  carriesSecret?: boolean;
 }
 
 export interface Finding {

@@ -64,6 +64,7 @@ export const composeSecretInEnvironment: ComposeRule = {
             title: `Use \${${entry.name}} and move the value to .env${onDisk ? ' (+ .env.example)' : ''}${ignored ? '' : ' — warning: .env is not git-ignored yet'}`,
             isPreferred: true,
             changes,
+            carriesSecret: changes.length > 0,
           }],
         });
       }
