@@ -151,30 +151,16 @@ export class LanguageFeatures {
    * The parsed Compose file of this version. Completion may take the previous version's: it reads
    * only the names the project defines from it (the cursor is read from the text), and a
    * 100-service file takes tens of milliseconds to parse, which the user would wait for at every
-   * keystroke.
+   * keystroke. The next other request (outline, folding, hover: editors send them after edits)
+   * parses the current version.
    */
   private composeModel(document: TextDocument, file: string, stale = false): ComposeModel {
     const cached = this.composeModels.get(document.uri);
     if (cached && cached.version === document.version) return cached.model;
-    if (cached && stale) {
-      this.refreshLater(document, file);
-      return cached.model;
-    }
+    if (cached && stale) return cached.model;
     const model = parseCompose(file, document.getText());
     this.composeModels.set(document.uri, { version: document.version, model });
     return model;
-  }
-
-  private readonly refreshes = new Map<string, NodeJS.Timeout>();
-
-  /** Parses the current version once the typing pauses, so stale names do not linger. */
-  private refreshLater(document: TextDocument, file: string): void {
-    clearTimeout(this.refreshes.get(document.uri));
-    this.refreshes.set(document.uri, setTimeout(() => {
-      this.refreshes.delete(document.uri);
-      const current = this.host.documents.get(document.uri);
-      if (current) this.composeModel(current, file);
-    }, 300));
   }
 
   private guard<P, R>(name: string, fallback: R, handler: (params: P) => Promise<R> | R): (params: P) => Promise<R> {
