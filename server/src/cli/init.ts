@@ -3,7 +3,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { DiskWorkspace } from '../engine/workspace';
 import { GENERATOR_KINDS, planGeneration, type GeneratorKind } from '../engine/generators/plan';
-import type { Flavour } from '../engine/generators/dockerfile';
+import { defaultFlavour, flavoursFor, type Flavour } from '../engine/generators/dockerfile';
 import type { ProjectFacts } from '../engine/generators/project';
 
 export const INIT_HELP = `Usage:
@@ -68,6 +68,9 @@ export function initCommand(args: string[], out: NodeJS.WritableStream = process
   }
   const summary = describeFacts(plan.facts);
   if (summary) out.write(`Detected ${summary}\n`);
+  if (kind === 'dockerfile' && flavour && plan.facts.app && !flavoursFor(plan.facts.app).includes(flavour as Flavour)) {
+    err.write(`dockhand: no ${flavour} runtime for this project (${flavoursFor(plan.facts.app).join(', ')} are); using ${defaultFlavour(plan.facts.app)}\n`);
+  }
   let refused = 0;
   for (const file of plan.files) {
     const shown = path.relative(process.cwd(), file.path) || file.path;

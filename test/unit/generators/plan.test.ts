@@ -120,5 +120,9 @@ describe('dockhand init', () => {
     assert.strictEqual(initCommand(['dockerfile', dir, '--flavour', 'huge'], out.stream, err.stream), 2);
     assert.strictEqual(initCommand(['dockerfile', dir, '--port', '99999'], out.stream, err.stream), 2);
     assert.strictEqual(initCommand(['dockerfile', path.join(dir, 'missing')], out.stream, err.stream), 2);
+    fs.writeFileSync(path.join(dir, 'requirements.txt'), 'flask\n');
+    fs.rmSync(path.join(dir, 'go.mod'));
+    assert.strictEqual(initCommand(['dockerfile', dir, '--flavour', 'distroless', '--dry-run'], out.stream, err.stream), 0);
+    assert.match(err.text(), /no distroless runtime for this project \(slim, alpine are\); using slim/);
   });
 });
