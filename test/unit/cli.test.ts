@@ -1,5 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as os from 'os';
+import * as path from 'path';
 import { folder, requireCli, run as runCli } from './cli/run';
 
 const run = (args: string[], cwd: string) => runCli(args, cwd);
@@ -59,6 +61,23 @@ describe('dockhand CLI', function () {
     assert.strictEqual(files.length, 2);
     assert.match(binary.stderr, /binary file/);
     assert.strictEqual(binary.code, 1);
+  });
+
+  it('goes on past symbolic-link loops, broken links, non-UTF-8 and unreadable files, each a read-error and one stderr line', () => {
+    const dir = folder({ 'a/Dockerfile': 'FROM node:20-slim\nUSER node\nCMD ["node", "a.js"]\n', 'latin1/Dockerfile': Buffer.from('FROM alpine:3.20\nRUN echo caf\xe9\n', 'latin1'), 'locked/Dockerfile': 'FROM alpine:3.20\n' });
+    fs.symlinkSync('..', path.join(dir, 'a', 'loop'));
+    fs.symlinkSync('nowhere', path.join(dir, 'broken.Dockerfile'));
+    const asRoot = process.getuid?.() === 0;
+    if (!asRoot) fs.chmodSync(path.join(dir, 'locked', 'Dockerfile'), 0o000);
+    const result = run(['lint', '.', '--format', 'json'], dir);
+    const files = JSON.parse(result.stdout).files as { path: string; findings: { rule: string; message: string }[] }[];
+    const readErrors = files.filter((f) => f.findings.some((x) => x.rule === 'read-error')).map((f) => f.path).sort();
+    assert.deepStrictEqual(readErrors, asRoot ? ['broken.Dockerfile', 'latin1/Dockerfile'] : ['broken.Dockerfile', 'latin1/Dockerfile', 'locked/Dockerfile']);
+    assert.ok(files.some((f) => f.path === 'a/Dockerfile'), 'the good file is still linted');
+    assert.strictEqual(result.code, 1);
+    const lines = result.stderr.trim().split('\n');
+    assert.strictEqual(lines.length, readErrors.length, result.stderr);
+    for (const line of lines) assert.match(line, /^dockhand: \S+ .+: .+$/, 'one line that says what to do');
   });
 
   it('lists rules as JSON with the documented fields', () => {

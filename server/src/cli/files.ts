@@ -134,15 +134,15 @@ export function readText(file: string): ReadResult {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') return { error: 'permission denied: check the file permissions' };
-    if (code === 'EISDIR') return { error: 'is a folder, not a file' };
-    if (code === 'ENOENT') return { error: 'the file disappeared or is a broken link' };
-    return { error: `cannot be read (${code ?? String(error)})` };
+    if (code === 'EISDIR') return { error: 'is a folder, not a file: name the folder to lint what is inside it' };
+    if (code === 'ENOENT') return { error: 'is a broken link or was deleted while being read: fix the link or remove it' };
+    return { error: `cannot be read (${code ?? String(error)}): check that it exists and is readable` };
   }
   return decodeText(buffer);
 }
 
 export function decodeText(buffer: Buffer): ReadResult {
-  if (buffer.includes(0)) return { error: 'is a binary file (it contains NUL bytes), not a text file' };
+  if (buffer.includes(0)) return { error: 'is a binary file (it contains NUL bytes), not a text file: rename it or exclude it in .gitignore if it is not a Dockerfile' };
   const text = buffer.toString('utf8');
   if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(buffer)) return { error: 'is not valid UTF-8 text: save it as UTF-8' };
   return { text };
