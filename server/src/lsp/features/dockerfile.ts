@@ -43,6 +43,14 @@ export class DockerfileFeatures {
   private readonly service: DockerfileLanguageService = DockerfileLanguageServiceFactory.createLanguageService();
   private readonly registry: GuardedRegistryClient;
   private capabilities: Capabilities = {};
+  /** Whole-document answers for the last text: editors ask for outline, folding and tokens again and again per version. */
+  private memo: { text: string; answers: Map<string, unknown> } = { text: '', answers: new Map() };
+
+  private remember<T>(key: string, text: string, compute: () => T): T {
+    if (this.memo.text !== text) this.memo = { text, answers: new Map() };
+    if (!this.memo.answers.has(key)) this.memo.answers.set(key, compute());
+    return this.memo.answers.get(key) as T;
+  }
 
   constructor(private options: DockerfileFeatureOptions = { network: false }) {
     this.registry = new GuardedRegistryClient(() => this.options.network);
@@ -78,6 +86,10 @@ export class DockerfileFeatures {
 
   /** The outline as a tree: each stage (`build (node:20)`) with its instructions, parser directives first. */
   documentSymbols(text: string): DocumentSymbol[] {
+    return this.remember('symbols', text, () => this.computeSymbols(text));
+  }
+
+  private computeSymbols(text: string): DocumentSymbol[] {
     const dockerfile = DockerfileParser.parse(text);
     const tree: DocumentSymbol[] = [];
     let stage: DocumentSymbol | undefined;
@@ -101,7 +113,7 @@ export class DockerfileFeatures {
   }
 
   folding(text: string): FoldingRange[] {
-    return this.service.computeFoldingRanges(text);
+    return this.remember('folding', text, () => this.service.computeFoldingRanges(text));
   }
 
   highlight(text: string, position: Position): DocumentHighlight[] {
@@ -122,6 +134,10 @@ export class DockerfileFeatures {
   }
 
   semanticTokens(text: string): SemanticTokens {
+    return this.remember('tokens', text, () => this.computeSemanticTokens(text));
+  }
+
+  private computeSemanticTokens(text: string): SemanticTokens {
     try {
       return this.service.computeSemanticTokens(text);
     } catch {
@@ -132,7 +148,7 @@ export class DockerfileFeatures {
   }
 
   links(text: string): DocumentLink[] {
-    return this.service.computeLinks(text).map((link) => this.service.resolveLink(link));
+    return this.remember('links', text, () => this.service.computeLinks(text).map((link) => this.service.resolveLink(link)));
   }
 
   format(text: string, options: FormattingOptions): TextEdit[] {
