@@ -1,5 +1,5 @@
 import * as path from 'path';
-import ignore from '@balena/dockerignore';
+import { ignoreMatcher } from '../ignore-file';
 import type { Workspace } from '../workspace';
 import { findComposeBuilders, type ComposeBuildLink } from '../compose/build-links';
 
@@ -54,7 +54,7 @@ export class BuildContextFacts {
     for (const candidate of this.dockerignoreCandidates) {
       const content = this.workspace.readFile(candidate);
       if (content === undefined) continue;
-      const matcher = ignore().add(content.split(/\r?\n/));
+      const matcher = ignoreMatcher(content.split(/\r?\n/));
       this.ignoreCache = { path: candidate, content, ignores: (p) => matcher.ignores(p) };
       break;
     }

@@ -99,8 +99,13 @@ function normaliseSource(source: string): string {
 /** Would this one pattern exclude a path the Dockerfile copies by name (or something inside it)? */
 function excludesAny(pattern: string, sources: string[]): boolean {
   if (pattern.startsWith('!') || sources.length === 0) return false;
-  const matcher = ignore().add([pattern]);
-  return sources.some((s) => !/[*?[]/.test(s) ? matcher.ignores(s) || matcher.ignores(`${s}/x`) : matcher.ignores(s.replace(/[*?[\]]/g, 'x')));
+  try {
+    const matcher = ignore().add([pattern]);
+    return sources.some((s) => !/[*?[]/.test(s) ? matcher.ignores(s) || matcher.ignores(`${s}/x`) : matcher.ignores(s.replace(/[*?[\]]/g, 'x')));
+  } catch {
+    // The matcher builds a RegExp and chokes on some literal characters, e.g. `(`: such a line cannot match a copied path.
+    return false;
+  }
 }
 
 /** .gitignore lines as .dockerignore patterns: unanchored names match at any depth there, so prefix `**\/`. */

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import ignore from '@balena/dockerignore';
+import { ignoreMatcher } from '../../ignore-file';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { FileChange, TextEdit } from '../../finding';
 import type { ComposeRule } from '../../rule';
@@ -84,7 +84,7 @@ function upsert(workspace: Workspace, file: string, name: string, value: string)
 function gitIgnores(workspace: Workspace, dir: string, name: string): boolean {
   for (let current = dir, depth = 0; depth < 8; depth++) {
     const text = workspace.readFile(path.join(current, '.gitignore'));
-    if (text !== undefined && ignore().add(text.split(/\r?\n/)).ignores(path.relative(current, path.join(dir, name)).split(path.sep).join('/'))) return true;
+    if (text !== undefined && ignoreMatcher(text.split(/\r?\n/)).ignores(path.relative(current, path.join(dir, name)).split(path.sep).join('/'))) return true;
     const parent = path.dirname(current);
     if (parent === current || !isInsideRoots(parent, workspace.roots)) break;
     current = parent;
