@@ -123,6 +123,29 @@ export function argumentWords(model: DockerfileModel, instruction: Instruction):
   return instruction.getArguments().map((a) => wordOf(model, a.getValue(), a.getRange(), false));
 }
 
+export interface ExposedPort {
+  word: Word;
+  low: number;
+  high: number;
+  protocol?: string;
+}
+
+/** The literal `port`, `port/proto` and `low-high` words of every EXPOSE (variables left out). */
+export function exposedPorts(model: DockerfileModel): ExposedPort[] {
+  const ports: ExposedPort[] = [];
+  for (const { instruction, keyword } of placedInstructions(model)) {
+    if (keyword !== 'EXPOSE') continue;
+    for (const word of argumentWords(model, instruction)) {
+      if (hasVariable(word.text)) continue;
+      const match = /^(\d+)(?:-(\d+))?(?:\/([a-z]*))?$/i.exec(word.value);
+      if (!match) continue;
+      const low = Number(match[1]);
+      ports.push({ word, low, high: match[2] !== undefined ? Number(match[2]) : low, protocol: match[3] });
+    }
+  }
+  return ports;
+}
+
 /** True when the word holds a `$VAR`/`${VAR}` Docker substitutes at build time. */
 export function hasVariable(text: string): boolean {
   return /\$(\{|[A-Za-z_])/.test(text);

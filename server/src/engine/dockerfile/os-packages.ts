@@ -1,44 +1,14 @@
 import * as path from 'path';
-import type { Arg, Instruction, Onbuild, Run } from 'dockerfile-ast';
+import type { Arg, Instruction, Run } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './model';
 import { keywordOf, stageChain } from './model';
 import { runCommands, unwrap, type ShellCommand, type ShellWord } from './shell';
 
 /** What the OS package-manager rules share: where the RUNs are, and what each package command does. */
 
-/** A RUN that executes somewhere: in a stage, before any FROM (hadolint's tests), or as an ONBUILD trigger. */
-export interface RunSite {
-  run: Instruction;
-  /** The stage the RUN is written in; undefined before the first FROM. */
-  stage?: Stage;
-  /** An `ONBUILD RUN`: it runs in every image built FROM this one, whatever this file's stages do. */
-  onbuild: boolean;
-}
+import { runSites, type RunSite } from './shell-facts';
 
-const sitesByModel = new WeakMap<DockerfileModel, RunSite[]>();
-
-/** Every RUN of the file, ONBUILD triggers included, in order. */
-export function runSites(model: DockerfileModel): RunSite[] {
-  const cached = sitesByModel.get(model);
-  if (cached) return cached;
-  const sites: RunSite[] = [];
-  let stageIndex = -1;
-  for (const instruction of model.ast.getInstructions()) {
-    const keyword = keywordOf(instruction);
-    if (keyword === 'FROM') {
-      stageIndex++;
-      continue;
-    }
-    const stage = model.stages[stageIndex];
-    if (keyword === 'RUN') sites.push({ run: instruction, stage, onbuild: false });
-    else if (keyword === 'ONBUILD') {
-      const trigger = (instruction as Onbuild).getTriggerInstruction();
-      if (trigger && keywordOf(trigger) === 'RUN') sites.push({ run: trigger, stage, onbuild: true });
-    }
-  }
-  sitesByModel.set(model, sites);
-  return sites;
-}
+export { runSites, type RunSite };
 
 /**
  * RUNs whose layers end up in the image that is built: those of the final stage and the stages
