@@ -264,7 +264,7 @@ class Editor {
   }
 
   /** Waits for the lightbulb, opens the quick-fix menu (retrying: the first press is lost now and then) and picks the first action matching `title` (the preferred one is listed first); returns its label. */
-  async quickFix(title) {
+  async quickFix(title, onMenu = async () => undefined) {
     const { page } = this;
     await page.locator(LIGHTBULB).first().waitFor({ timeout: 20000 });
     const menu = page.locator('.action-widget:not(.action-list-submenu-panel)').first();
@@ -279,6 +279,7 @@ class Editor {
     }
     const item = menu.locator('.monaco-list-row.action', { hasText: title }).first();
     await item.waitFor({ timeout: 10000 });
+    await onMenu();
     const label = normalise((await item.textContent()) ?? '');
     await item.click();
     await menu.waitFor({ state: 'hidden', timeout: 10000 });
@@ -329,7 +330,7 @@ const SCENARIOS = [
       await page.locator(LIGHTBULB).first().waitFor({ timeout: 20000 });
       await page.waitForTimeout(300);
       await editor.shot(step, 'lightbulb');
-      const title = await editor.quickFix('JWT_SECRET');
+      const title = await editor.quickFix('JWT_SECRET', () => editor.shot(step, 'quick-fix-menu'));
       await editor.saveAll();
       const dockerfile = editor.read('Dockerfile');
       if (dockerfile.includes('JWT_SECRET')) throw new Error(`JWT_SECRET is still in the Dockerfile on disk:\n${dockerfile}`);
@@ -370,9 +371,10 @@ const SCENARIOS = [
       await page.keyboard.press('Control+Space');
       await poll('the healthcheck-node snippet in the suggestions', async () => (await editor.suggestions()).some((s) => s.includes('healthcheck-node')), 15000);
       const row = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row', { hasText: 'healthcheck-node' }).first();
+      await editor.shot(step, 'snippet-suggest');
       await row.click();
       await page.keyboard.press('Escape');
-      await editor.shot(step, 'snippet');
+      await editor.shot(step, 'snippet-inserted');
       await editor.saveAll();
       const dockerfile = editor.read('Dockerfile');
       if (!dockerfile.includes('HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD ["node", "-e"')) {
@@ -392,7 +394,7 @@ const SCENARIOS = [
       await poll('compose-version-obsolete in the Problems panel', async () => normalise((await page.locator('.markers-panel').innerText()) ?? '').includes('compose-version-obsolete'), 20000);
       await editor.goTo(1, 2);
       await editor.shot(step, 'compose-finding');
-      await editor.quickFix('version');
+      await editor.quickFix('version', () => editor.shot(step, 'compose-quick-fix-menu'));
       await editor.saveAll();
       const compose = editor.read('docker-compose.yml');
       if (/^version:/m.test(compose)) throw new Error(`version: is still in docker-compose.yml on disk:\n${compose.slice(0, 200)}`);
