@@ -31,7 +31,7 @@ function ruleDocs() {
   for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
     if (file.endsWith('.md')) docs[file.slice(0, -3)] = fs.readFileSync(path.join(dir, file), 'utf8');
   }
-  return JSON.stringify(docs);
+  return JSON.stringify(JSON.stringify(docs));
 }
 
 const builds = [

@@ -8,13 +8,23 @@ import type { Finding } from '../../engine/finding';
  * (esbuild defines DOCKHAND_RULE_DOCS), so the packaged extension needs no docs folder; compiled
  * sources (tests) read them from the repository.
  */
-declare const DOCKHAND_RULE_DOCS: Record<string, string> | undefined;
+declare const DOCKHAND_RULE_DOCS: string;
 
+/** Referenced once: esbuild pastes the defined JSON text at every reference. */
+function bundledDocs(): Record<string, string> | undefined {
+  try {
+    return JSON.parse(DOCKHAND_RULE_DOCS) as Record<string, string>;
+  } catch {
+    return undefined; // not bundled: DOCKHAND_RULE_DOCS does not exist
+  }
+}
+
+const BUNDLED = bundledDocs();
 let fromDisk: Map<string, string | undefined> | undefined;
 
 export function ruleDocText(ruleId: string): string | undefined {
   if (!/^[a-z0-9-]+$/.test(ruleId)) return undefined;
-  if (typeof DOCKHAND_RULE_DOCS === 'object' && DOCKHAND_RULE_DOCS !== null) return DOCKHAND_RULE_DOCS[ruleId];
+  if (BUNDLED) return BUNDLED[ruleId];
   fromDisk ??= new Map();
   if (!fromDisk.has(ruleId)) {
     const folder = docsFolder();
