@@ -8,8 +8,9 @@
  * (scripts/e2e-setup.sh puts them in $DOCKHAND_E2E_HOME), so there are no types to compile against.
  *
  * Usage: node test/editor/run.mjs [--keep] [--headed] [--only N]   (after `npm run build`)
+ * DOCKHAND_E2E_VSIX=dockhand.vsix tests the packaged extension instead of the unpacked build.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -26,6 +27,8 @@ const SHOTS = path.join(ROOT, 'test', 'editor', 'screenshots');
 const args = process.argv.slice(2);
 const KEEP = args.includes('--keep');
 const HEADED = args.includes('--headed');
+/** Test a packaged extension instead of the unpacked build: DOCKHAND_E2E_VSIX=dockhand.vsix. */
+const VSIX = process.env.DOCKHAND_E2E_VSIX ? path.resolve(process.env.DOCKHAND_E2E_VSIX) : undefined;
 const ONLY = args.includes('--only') ? Number(args[args.indexOf('--only') + 1]) : undefined;
 
 /** Console errors the offline sandbox always produces; anything else from the extension fails the run. */
@@ -62,6 +65,13 @@ function installUnpacked(extensionsDir) {
   }
   if (!fs.existsSync(path.join(target, 'dist', 'client.js'))) throw new Error('dist/client.js missing: run `npm run build` first');
   return target;
+}
+
+function installVsix(run, vsix) {
+  const result = spawnSync(NODE24, [CODE_SERVER, '--config', '/dev/null', '--user-data-dir', path.join(run, 'user'),
+    '--extensions-dir', path.join(run, 'exts'), '--install-extension', vsix], { encoding: 'utf8', timeout: 120000 });
+  if (result.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed: ${result.stderr || result.stdout}`);
+  log(`installed ${path.basename(vsix)}`);
 }
 
 function writeUserSettings(userDir) {
@@ -137,7 +147,8 @@ async function main() {
   fs.cpSync(path.join(ROOT, 'examples'), ws, { recursive: true, filter: (src) => !src.includes(`${path.sep}node_modules`) });
   fs.rmSync(path.join(ws, '.dockerignore'), { force: true });
   fs.mkdirSync(path.join(run, 'exts'));
-  installUnpacked(path.join(run, 'exts'));
+  if (VSIX) installVsix(run, VSIX);
+  else installUnpacked(path.join(run, 'exts'));
   writeUserSettings(path.join(run, 'user'));
   fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });
