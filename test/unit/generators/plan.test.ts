@@ -6,6 +6,7 @@ import { Writable } from 'stream';
 import { MemoryWorkspace } from '../../../server/src/engine/workspace';
 import { copiedPaths, planGeneration } from '../../../server/src/engine/generators/plan';
 import { mergeEnvExample } from '../../../server/src/engine/generators/compose';
+import { flavoursFor } from '../../../server/src/engine/generators/dockerfile';
 import { initCommand } from '../../../server/src/cli/init';
 import { PROJECTS } from './fixtures';
 
@@ -73,6 +74,16 @@ describe('generation plans', () => {
     assert.match(compose, /volumes:\n {2}db-data:\n {2}redis-data:\n$/);
     assert.strictEqual((compose.match(/ports:/g) ?? []).length, 1, 'only the app publishes a port');
     assert.strictEqual((compose.match(/healthcheck:/g) ?? []).length, 2);
+  });
+
+  it('offers only the runtime flavours that exist for the version', () => {
+    const flavours = (files: Record<string, string>) => flavoursFor(planGeneration('dockerfile', workspace(files), ROOT).facts.app!);
+    assert.deepStrictEqual(flavours({ 'package.json': '{}', '.nvmrc': '23' }), ['slim', 'alpine']);
+    assert.deepStrictEqual(flavours({ 'package.json': '{}', '.nvmrc': '22' }), ['slim', 'alpine', 'distroless']);
+    assert.deepStrictEqual(flavours({ 'requirements.txt': '' }), ['slim', 'alpine']);
+    assert.deepStrictEqual(flavours({ 'pom.xml': '<project><properties><java.version>11</java.version></properties></project>' }), ['slim', 'alpine']);
+    const fallback = planGeneration('dockerfile', workspace({ 'package.json': '{}', '.nvmrc': '23' }), ROOT, { flavour: 'distroless' });
+    assert.match(files(fallback)[0].content, /^FROM node:23-slim$/m);
   });
 
   it('no project: a clear error, not an empty file', () => {

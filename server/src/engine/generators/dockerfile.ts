@@ -19,6 +19,8 @@ export interface DockerfileOptions {
 /** Flavours that make sense for the language (Python on distroless would need a matching interpreter). */
 export function flavoursFor(app: LanguageProject): Flavour[] {
   if (app.language === 'python') return ['slim', 'alpine'];
+  // Distroless publishes Node.js images for the even (LTS) majors only.
+  if (app.language === 'node' && !['20', '22', '24'].includes(app.version)) return ['slim', 'alpine'];
   // Chiseled (distroless) .NET images exist from .NET 8 on.
   if (app.language === 'dotnet' && Number(app.version) < 8) return ['slim', 'alpine'];
   // Distroless ships Java 17 and 21 only.
