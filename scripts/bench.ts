@@ -4,6 +4,7 @@
  *   --quick       a smoke run: fewer passes, edits and files (figures are not for the record)
  *   --markdown    also write docs/performance.md
  *   --only a,b    run only these sections: engine, keystroke, lsp, cli, features
+ *   --from f      write docs/performance.md from the JSON lines of an earlier run (saved stdout)
  * Needs `node esbuild.js` first (the server and CLI figures run the bundles in dist/).
  */
 import * as fs from 'fs';
@@ -11,7 +12,7 @@ import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { parseArgs } from 'util';
 import { initEngine } from '../server/src/engine/engine';
-import { Recorder } from './bench/stats';
+import { Recorder, type BenchLine } from './bench/stats';
 import { benchEngineCorpus, benchEngineKeystrokes } from './bench/engine';
 import { benchServers } from './bench/server';
 import { benchCli } from './bench/cli';
@@ -24,8 +25,16 @@ async function main(): Promise<void> {
       quick: { type: 'boolean', default: false },
       markdown: { type: 'boolean', default: false },
       only: { type: 'string' },
+      from: { type: 'string' },
     },
   });
+  if (values.from) {
+    // Regenerate docs/performance.md from the JSON lines of an earlier run, measuring nothing.
+    const rec = new Recorder();
+    for (const line of fs.readFileSync(values.from, 'utf8').split('\n')) if (line.trim()) rec.lines.push(JSON.parse(line) as BenchLine);
+    fs.writeFileSync(path.join(REPO, 'docs', 'performance.md'), markdown(rec, 'npm run bench -- --markdown'));
+    return;
+  }
   const quick = values.quick;
   const sections = new Set((values.only ?? 'engine,keystroke,lsp,cli,features').split(','));
   const rec = new Recorder();

@@ -18,6 +18,7 @@ export function machine(): Record<string, string> {
     node: process.version,
     os: `${os.type()} ${os.release()}`,
     load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   };
 }
 
@@ -46,6 +47,8 @@ export function markdown(rec: Recorder, command: string): string {
   const measures = rec.lines.filter((l): l is { type: 'measure' } & Measurement => l.type === 'measure');
   const ratios = rec.lines.filter((l): l is { type: 'ratio' } & Ratio => l.type === 'ratio');
   const find = (name: string, tool: string) => measures.find((m) => m.name === name && m.tool === tool);
+  const infos = rec.lines.filter((l): l is Extract<BenchLine, { type: 'info' }> => l.type === 'info');
+  const recorded = infos.find((i) => i.machine)?.machine as Record<string, string> | undefined;
   const out: string[] = [
     '# Performance',
     '',
@@ -56,8 +59,7 @@ export function markdown(rec: Recorder, command: string): string {
     '',
     '| | |',
     '|---|---|',
-    ...Object.entries(machine()).map(([k, v]) => `| ${k} | ${v} |`),
-    `| date | ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC |`,
+    ...Object.entries(recorded ?? machine()).map(([k, v]) => `| ${k} | ${v} |`),
     '',
     '## Acceptance (issue 6)',
     '',
@@ -73,8 +75,12 @@ export function markdown(rec: Recorder, command: string): string {
       const theirs = find(t.name.replace(/\.total$/, '.per-file'), t.peer!);
       const oursM = find(t.name.replace(/\.total$/, '.per-file'), 'dockhand');
       const total = (m: Measurement | undefined) => (m ? String(m.extra?.totalMedianMs ?? m.median) + ' ms' : '—');
-      peer = `${t.peer}: ${total(theirs)}${theirs?.extra?.crashes !== undefined ? `, ${theirs.extra.crashes} crashes` : ''}`;
-      const detail = `${total(oursM)}${oursM?.extra?.crashes !== undefined ? `, ${oursM.extra.crashes} crashes` : ''}`;
+      const crashes = (m: Measurement | undefined) => (typeof m?.extra?.crashes === 'number' ? `, ${m.extra.crashes} crashes` : '');
+      peer = `${t.peer}: ${total(theirs)}${crashes(theirs)}`;
+      const cold = (m: Measurement | undefined) => Number(m?.extra?.firstPassMs);
+      const coldRatio = cold(oursM) / cold(theirs);
+      const detail = `${total(oursM)}${crashes(oursM)}`
+        + (Number.isFinite(coldRatio) ? `; first, cold pass: ${fmt(cold(oursM))} ms against ${fmt(cold(theirs))} ms, ratio ${fmt(coldRatio)}` : '');
       out.push(`| ${t.measure} | ${peer} | ratio **${fmt(ours)}** (${detail}) | ${t.strict ? '<' : '≤'} ${t.limit} | ${met(ours, t)} |`);
       continue;
     }
@@ -94,8 +100,8 @@ export function markdown(rec: Recorder, command: string): string {
   }
   out.push('', '## Ratios (Dockhand / peer, below 1 is better)', '', '| measurement | peer | ratio |', '|---|---|---:|');
   for (const r of ratios) out.push(`| ${r.name} | ${r.peer} | ${fmt(r.ratio)} |`);
-  const infos = rec.lines.filter((l): l is Extract<BenchLine, { type: 'info' }> => l.type === 'info');
-  if (infos.length > 0) out.push('', '## Notes from the run', '', ...infos.map((i) => `- ${String(i.note ?? JSON.stringify(i))}`));
+  const notes = infos.filter((i) => i.note !== undefined);
+  if (notes.length > 0) out.push('', '## Notes from the run', '', ...notes.map((i) => `- ${String(i.note)}`));
   out.push('', ...WHAT, ...HOW, '');
   return out.join('\n');
 }
