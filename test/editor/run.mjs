@@ -34,6 +34,9 @@ const ONLY = args.includes('--only') ? Number(args[args.indexOf('--only') + 1]) 
 /** Console errors the offline sandbox always produces; anything else from the extension fails the run. */
 const EXPECTED_NOISE = [/vsda/i, /open-vsx\.org/i, /ENOTFOUND/i, /github/i, /marketplace/i, /Failed to load resource/i, /gallery/i, /update\.code\.visualstudio/i];
 
+/** How our extension shows up in logs (its id, its install folder); the run folder's name also contains "dockhand". */
+const OUR_EXTENSION = /dockhand\.dockhand|\bDockhand\b/;
+
 const require = createRequire(path.join(E2E_HOME, 'pw', 'node_modules', 'index.js'));
 /** @type {typeof import('playwright-core')} */
 const { chromium } = require('playwright-core');
@@ -176,10 +179,10 @@ async function main() {
       if (message.type() !== 'error') return;
       const text = message.text();
       if (EXPECTED_NOISE.some((noise) => noise.test(text))) return;
-      if (/dockhand|\[Extension Host\]/i.test(text)) unexpected.push(text);
+      if (OUR_EXTENSION.test(text) || /\[Extension Host\]/.test(text)) unexpected.push(text);
       else if (process.env.DOCKHAND_E2E_VERBOSE) log(`console error (ignored, not the extension's): ${text.slice(0, 200)}`);
     });
-    page.on('pageerror', (error) => { if (/dockhand/i.test(String(error.stack ?? error))) unexpected.push(String(error)); });
+    page.on('pageerror', (error) => { if (OUR_EXTENSION.test(String(error.stack ?? error))) unexpected.push(String(error)); });
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
     await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60000 });
@@ -234,12 +237,13 @@ function extensionLogErrors(run) {
   /** @type {string[]} */
   const notes = [];
   const logs = path.join(run, 'user', 'logs');
-  const files = fs.existsSync(logs) ? fs.readdirSync(logs, { recursive: true, encoding: 'utf8' }).map((f) => path.join(logs, f)) : [];
+  const files = fs.existsSync(logs) ? fs.readdirSync(logs, { recursive: true, encoding: 'utf8' }) : [];
   for (const file of files) {
+    // Relative to the logs folder: the run folder's own name contains "dockhand".
     const ours = /dockhand/i.test(file);
-    if (!(ours || /exthost\.log$/.test(file)) || !fs.statSync(file).isFile()) continue;
-    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-      if (!/\[error\]/.test(line) || (!ours && !/dockhand/i.test(line))) continue;
+    if (!(ours || /exthost\.log$/.test(file)) || !fs.statSync(path.join(logs, file)).isFile()) continue;
+    for (const line of fs.readFileSync(path.join(logs, file), 'utf8').split('\n')) {
+      if (!/\[error\]/.test(line) || (!ours && !OUR_EXTENSION.test(line))) continue;
       if (EXPECTED_NOISE.some((noise) => noise.test(line))) continue;
       if (/Rule [\w-]+ took \d+ ms on/.test(line)) notes.push(line.trim());
       else errors.push(line.trim());
