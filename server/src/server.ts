@@ -150,16 +150,17 @@ export function startServer(connection: Connection): void {
       logOnce(`rule:${failure.rule}`, `Rule ${failure.rule} failed and was skipped (other rules still ran): ${(failure.error as Error)?.stack ?? String(failure.error)}`);
     }
     for (const slow of result.slow) {
-      logOnce(`slow:${slow.rule}`, `Rule ${slow.rule} took ${Math.round(slow.milliseconds)} ms on ${request.path}; its findings were kept. Please report this with the file if you can.`);
+      // A first run includes one-off warm-up (the Compose schema compiles on first use): a warning, not an error.
+      logOnce(`slow:${slow.rule}`, `Rule ${slow.rule} took ${Math.round(slow.milliseconds)} ms on ${request.path}; its findings were kept. If this repeats on this file, please report it with the file.`, 'warn');
     }
     results.set(document.uri, { version: document.version, result, request, config });
     return result;
   }
 
-  function logOnce(key: string, message: string): void {
+  function logOnce(key: string, message: string, level: 'error' | 'warn' = 'error'): void {
     if (reportedFailures.has(key)) return;
     reportedFailures.add(key);
-    connection.console.error(message);
+    connection.console[level](message);
   }
 
   async function diagnosticsFor(document: TextDocument): Promise<Diagnostic[]> {
