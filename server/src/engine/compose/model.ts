@@ -21,8 +21,17 @@ export interface ComposeModel {
 
 export const MAX_ALIAS_COUNT = 100000;
 
+/** A LineIndex that scans for the line break style once: rules ask for it per finding and fix. */
+class ComposeLines extends LineIndex {
+  private cachedEol?: string;
+
+  override get eol(): string {
+    return (this.cachedEol ??= super.eol);
+  }
+}
+
 export function parseCompose(path: string, text: string): ComposeModel {
-  const lines = new LineIndex(text);
+  const lines = new ComposeLines(text);
   const document = parseDocument(text, { logLevel: 'error', merge: true, uniqueKeys: true, prettyErrors: false, strict: false, keepSourceTokens: false });
   const syntaxErrors = document.errors.map((e) => ({ range: lines.rangeOf(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)), message: yamlMessage(e.message) }));
   const model: ComposeModel = { path, text, lines, document, value: undefined, syntaxErrors };
@@ -80,6 +89,8 @@ export function nodeRange(model: ComposeModel, node: Node | Pair | null | undefi
 
 /** A map's pair for `key`, looking through `<<` merges (the pair is where it is written). */
 export function pairOf(model: ComposeModel, map: YAMLMap, key: string, depth = 0): Pair | undefined {
+  const index = pairIndex(map);
+  if (!index.hasMerge) return index.pairs.get(key);
   let merged: Pair | undefined;
   let own: Pair | undefined;
   for (const pair of map.items) {
@@ -94,6 +105,28 @@ export function pairOf(model: ComposeModel, map: YAMLMap, key: string, depth = 0
     }
   }
   return own ?? merged;
+}
+
+/**
+ * Each map's pairs by key, built once per parsed map: rules look keys up by path from the root for
+ * every service, which scanned the 1,000 entries of a large `services:` map each time.
+ */
+const pairIndexes = new WeakMap<YAMLMap, { pairs: Map<unknown, Pair>; hasMerge: boolean; size: number }>();
+
+function pairIndex(map: YAMLMap): { pairs: Map<unknown, Pair>; hasMerge: boolean } {
+  const cached = pairIndexes.get(map);
+  if (cached && cached.size === map.items.length) return cached;
+  const pairs = new Map<unknown, Pair>();
+  let hasMerge = false;
+  for (const pair of map.items) {
+    const k = isScalar(pair.key) ? pair.key.value : pair.key;
+    // With a duplicate key (a YAML error), the value comes from the last one: point there too.
+    pairs.set(k, pair);
+    if (k === '<<') hasMerge = true;
+  }
+  const index = { pairs, hasMerge, size: map.items.length };
+  pairIndexes.set(map, index);
+  return index;
 }
 
 function mergeSources(model: ComposeModel, node: Node | null): YAMLMap[] {

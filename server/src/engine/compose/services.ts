@@ -16,7 +16,19 @@ export interface ServiceView {
   pair: Pair;
 }
 
+/** Every rule asks for the services; they are gathered once per parsed model. */
+const serviceViews = new WeakMap<ComposeModel, ServiceView[]>();
+
 export function services(model: ComposeModel): ServiceView[] {
+  let views = serviceViews.get(model);
+  if (!views) {
+    views = gatherServices(model);
+    serviceViews.set(model, views);
+  }
+  return views.slice();
+}
+
+function gatherServices(model: ComposeModel): ServiceView[] {
   const resolved = isPlainObject(model.value) && isPlainObject(model.value.services) ? model.value.services : {};
   return serviceEntries(model).flatMap((entry) => {
     const value = resolved[entry.name];

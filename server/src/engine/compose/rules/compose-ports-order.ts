@@ -9,4 +9,4 @@ export const composePortsOrder = reorderRule('compose-ports-order', '`ports` in 
     if (hit.depth !== 3 || !hit.pair || !isSeq(hit.node)) return [];
     const keys = hit.node.items.map(portSortKey);
     return [{ node: hit.node, keys, at: hit.pair.key as Node, what: `Ports of \`${s.name}\`` }];
-  }), (a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  }), new Intl.Collator('en', { numeric: true }).compare);

@@ -25,7 +25,10 @@ export function runTogether(a: Record<string, unknown>, b: Record<string, unknow
   return pa.length === 0 || pb.length === 0 || pa.some((p) => pb.includes(p));
 }
 
-export function reorderRule(id: string, title: string, equivalent: string, severity: RuleMeta['severity'], collect: (context: ComposeRuleContext) => { node: YAMLMap | YAMLSeq; keys: string[]; at: Node; what: string }[], compare: (a: string, b: string) => number = (a, b) => a.localeCompare(b)): ComposeRule {
+/** `localeCompare` without arguments, built once (it builds a collator per call). */
+const defaultOrder = new Intl.Collator().compare;
+
+export function reorderRule(id: string, title: string, equivalent: string, severity: RuleMeta['severity'], collect: (context: ComposeRuleContext) => { node: YAMLMap | YAMLSeq; keys: string[]; at: Node; what: string }[], compare: (a: string, b: string) => number = defaultOrder): ComposeRule {
   return {
     meta: meta(id, title, equivalent, severity, false, true),
     check(context) {
