@@ -18,6 +18,7 @@ import {
 } from './lsp/convert';
 import { LanguageFeatures } from './lsp/features/register';
 import { normaliseLanguageFeatures, type LanguageFeatureSettings } from './lsp/features/settings';
+import { normalisePeerDuplicates, hiddenPeers, withoutPeerDuplicates, findingForPeerDiagnostic, type PeerDuplicateSettings } from './lsp/peer-duplicates';
 
 /** The Dockhand language server: LSP wiring only; every finding and fix comes from the engine. */
 
@@ -25,9 +26,10 @@ interface Settings {
   enable: boolean;
   rules: Record<string, string>;
   languageFeatures: LanguageFeatureSettings;
+  peerDuplicates: PeerDuplicateSettings;
 }
 
-const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, languageFeatures: normaliseLanguageFeatures(undefined) };
+const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, languageFeatures: normaliseLanguageFeatures(undefined), peerDuplicates: normalisePeerDuplicates(undefined) };
 /** Quiet time after an edit before the other open documents that depend on it are linted again. */
 const OTHERS_DELAY_MS = 150;
 const WATCHED = '**/{.dockerignore,*.dockerignore,package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,requirements*.txt,pyproject.toml,poetry.lock,go.mod,go.sum,Gemfile,Gemfile.lock,composer.json,Cargo.toml,tsconfig.json,.gitignore,.env,.env.*,compose*.y*ml,docker-compose*.y*ml,Dockerfile*,*.Dockerfile,Containerfile,.dockhand.y*ml,.dockhand.json,.hadolint.y*ml}';
@@ -165,7 +167,10 @@ export function startServer(connection: Connection): void {
 
   async function diagnosticsFor(document: TextDocument): Promise<Diagnostic[]> {
     const result = await lintDocument(document);
-    return result ? result.findings.map(toDiagnostic) : [];
+    if (!result) return [];
+    // Withheld, not dropped: code actions still answer for them through the peer's diagnostic.
+    const peers = hiddenPeers((await settingsFor(document.uri)).peerDuplicates);
+    return withoutPeerDuplicates(result.findings, document.getText(), peers).map(toDiagnostic);
   }
 
   async function publish(document: TextDocument): Promise<void> {
@@ -292,11 +297,14 @@ export function startServer(connection: Connection): void {
       const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k) || k.startsWith(CodeActionKind.QuickFix));
       const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k)) ?? false;
       if (wantsQuickFix) {
+        const peers = hiddenPeers((await settingsFor(document.uri)).peerDuplicates);
         for (const diagnostic of params.context.diagnostics) {
-          if (diagnostic.source !== SOURCE) continue;
-          const finding = result.findings.find((f) => f.rule === diagnostic.code && sameRange(f.range, diagnostic.range));
+          const ours = diagnostic.source === SOURCE;
+          const finding = ours
+            ? result.findings.find((f) => f.rule === diagnostic.code && sameRange(f.range, diagnostic.range))
+            : findingForPeerDiagnostic(result.findings, diagnostic, request.text, peers);
           if (!finding) continue;
-          for (const fix of [...finding.fixes, ...ignoreFixes(request, finding)]) {
+          for (const fix of ours ? [...finding.fixes, ...ignoreFixes(request, finding)] : finding.fixes) {
             const action = codeActionFor(fix, diagnostic);
             if (action) actions.push(action);
           }
@@ -348,12 +356,12 @@ function sameRange(a: Finding['range'], b: Diagnostic['range']): boolean {
 }
 
 function normaliseSettings(value: unknown): Settings {
-  const raw = (value && typeof value === 'object' ? value : {}) as { enable?: unknown; rules?: unknown; languageFeatures?: unknown };
+  const raw = (value && typeof value === 'object' ? value : {}) as { enable?: unknown; rules?: unknown; languageFeatures?: unknown; diagnostics?: unknown };
   const rules: Record<string, string> = {};
   if (raw.rules && typeof raw.rules === 'object') {
     for (const [id, level] of Object.entries(raw.rules as Record<string, unknown>)) if (isSeveritySetting(level)) rules[id] = level;
   }
-  return { enable: raw.enable !== false, rules, languageFeatures: normaliseLanguageFeatures(raw.languageFeatures) };
+  return { enable: raw.enable !== false, rules, languageFeatures: normaliseLanguageFeatures(raw.languageFeatures), peerDuplicates: normalisePeerDuplicates(raw.diagnostics) };
 }
 
 declare const DOCKHAND_VERSION: string | undefined;

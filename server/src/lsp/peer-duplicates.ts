@@ -52,7 +52,7 @@ export interface PeerDiagnostic {
   source?: string;
   code?: number | string;
   codeDescription?: { href: string };
-  message?: string;
+  message?: string | { value: string };
 }
 
 export function normalisePeerDuplicates(value: unknown): PeerDuplicateSettings {
