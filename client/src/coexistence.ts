@@ -34,8 +34,18 @@ export function resolvedFeatures(config: vscode.WorkspaceConfiguration = vscode.
   };
 }
 
-/** The `dockhand` settings as the server should see them: `auto` already decided. */
+/**
+ * The `dockhand` settings as the server should see them: `languageFeatures: auto` already decided, and
+ * `diagnostics.activePeers` listing the installed peers, so `diagnostics.peerDuplicates: auto` can
+ * withhold the findings they already report.
+ */
 export function withResolvedFeatures(settings: unknown, scope?: vscode.ConfigurationScope): unknown {
   if (!settings || typeof settings !== 'object') return settings;
-  return { ...(settings as Record<string, unknown>), languageFeatures: resolvedFeatures(vscode.workspace.getConfiguration('dockhand', scope)) };
+  const raw = settings as Record<string, unknown>;
+  const diagnostics = raw.diagnostics && typeof raw.diagnostics === 'object' ? (raw.diagnostics as Record<string, unknown>) : {};
+  return {
+    ...raw,
+    languageFeatures: resolvedFeatures(vscode.workspace.getConfiguration('dockhand', scope)),
+    diagnostics: { ...diagnostics, activePeers: overlappingExtensions() },
+  };
 }
