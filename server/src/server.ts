@@ -170,7 +170,8 @@ export function startServer(connection: Connection): void {
     if (!result) return [];
     // Withheld, not dropped: code actions still answer for them through the peer's diagnostic.
     const peers = hiddenPeers((await settingsFor(document.uri)).peerDuplicates);
-    return withoutPeerDuplicates(result.findings, document.getText(), peers).map(toDiagnostic);
+    const kind = results.get(document.uri)?.request.kind;
+    return (kind ? withoutPeerDuplicates(result.findings, { kind, text: document.getText() }, peers) : result.findings).map(toDiagnostic);
   }
 
   async function publish(document: TextDocument): Promise<void> {
@@ -302,7 +303,7 @@ export function startServer(connection: Connection): void {
           const ours = diagnostic.source === SOURCE;
           const finding = ours
             ? result.findings.find((f) => f.rule === diagnostic.code && sameRange(f.range, diagnostic.range))
-            : findingForPeerDiagnostic(result.findings, diagnostic, request.text, peers);
+            : (request.kind ? findingForPeerDiagnostic(result.findings, diagnostic, { kind: request.kind, text: request.text }, peers) : undefined);
           if (!finding) continue;
           for (const fix of ours ? [...finding.fixes, ...ignoreFixes(request, finding)] : finding.fixes) {
             const action = codeActionFor(fix, diagnostic);

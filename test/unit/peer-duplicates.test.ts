@@ -7,6 +7,7 @@ import {
 import { allRuleMetas } from '../../server/src/engine/engine';
 
 const DOCKERFILE = 'FROM alpine:3.20 AS Builder\nmaintainer someone\nWORKDIR app\nRUN echo hi\nCMD ["a"]\nCMD ["b"]\n';
+const DOC = { kind: 'dockerfile' as const, text: DOCKERFILE };
 
 function rulesOf(findings: { rule: string }[]): string[] {
   return [...new Set(findings.map((f) => f.rule))].sort();
@@ -31,7 +32,7 @@ describe('peer duplicates (Docker DX, Container Tools)', () => {
 
   it('with Docker DX, withholds the findings whose BuildKit check DX reports and keeps the rest', () => {
     const findings = lintFixture(DOCKERFILE);
-    const kept = rulesOf(withoutPeerDuplicates(findings, DOCKERFILE, new Set(['docker-dx'])));
+    const kept = rulesOf(withoutPeerDuplicates(findings, DOC, new Set(['docker-dx'])));
     assert.ok(rulesOf(findings).includes('stage-name-casing'));
     assert.ok(!kept.includes('stage-name-casing'));
     assert.ok(!kept.includes('maintainer-deprecated'));
@@ -39,9 +40,9 @@ describe('peer duplicates (Docker DX, Container Tools)', () => {
     assert.ok(!kept.includes('multiple-instructions-disallowed'));
     for (const finding of findings) {
       const isBuildKit = finding.equivalents.some((c) => DOCKER_DX_CHECKS.has(c));
-      assert.strictEqual(duplicatedBy(finding, DOCKERFILE, new Set(['docker-dx'])) === 'docker-dx', isBuildKit, finding.rule);
+      assert.strictEqual(duplicatedBy(finding, DOC, new Set(['docker-dx'])) === 'docker-dx', isBuildKit, finding.rule);
     }
-    assert.deepStrictEqual(withoutPeerDuplicates(findings, DOCKERFILE, new Set()), findings);
+    assert.deepStrictEqual(withoutPeerDuplicates(findings, DOC, new Set()), findings);
   });
 
   it('keeps InvalidDefinitionDescription (experimental, not reported by DX by default)', () => {
@@ -57,23 +58,23 @@ describe('peer duplicates (Docker DX, Container Tools)', () => {
     const findings = lintFixture(DOCKERFILE);
     const peers = new Set(['docker-dx'] as const);
     const line0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 27 } };
-    const byCode = findingForPeerDiagnostic(findings, { range: line0, source: 'docker-language-server', code: 'StageNameCasing', message: "Stage name 'Builder' should be lowercase" }, DOCKERFILE, peers);
+    const byCode = findingForPeerDiagnostic(findings, { range: line0, source: 'docker-language-server', code: 'StageNameCasing', message: "Stage name 'Builder' should be lowercase" }, DOC, peers);
     assert.strictEqual(byCode?.rule, 'stage-name-casing');
     assert.ok(byCode.fixes.some((f) => f.isPreferred));
-    const byLink = findingForPeerDiagnostic(findings, { range: line0, codeDescription: { href: 'https://docs.docker.com/go/dockerfile/rule/stage-name-casing/' } }, DOCKERFILE, peers);
+    const byLink = findingForPeerDiagnostic(findings, { range: line0, codeDescription: { href: 'https://docs.docker.com/go/dockerfile/rule/stage-name-casing/' } }, DOC, peers);
     assert.strictEqual(byLink?.rule, 'stage-name-casing');
     const otherLine = { start: { line: 3, character: 0 }, end: { line: 3, character: 11 } };
-    assert.strictEqual(findingForPeerDiagnostic(findings, { range: otherLine, code: 'StageNameCasing' }, DOCKERFILE, peers), undefined);
-    assert.strictEqual(findingForPeerDiagnostic(findings, { range: line0, code: 'StageNameCasing' }, DOCKERFILE, new Set()), undefined, 'not withheld: our own diagnostic carries the fix');
+    assert.strictEqual(findingForPeerDiagnostic(findings, { range: otherLine, code: 'StageNameCasing' }, DOC, peers), undefined);
+    assert.strictEqual(findingForPeerDiagnostic(findings, { range: line0, code: 'StageNameCasing' }, DOC, new Set()), undefined, 'not withheld: our own diagnostic carries the fix');
   });
 
   it('maps the real dockerfile-utils diagnostics (Container Tools) onto our findings', () => {
     const findings = lintFixture(DOCKERFILE);
     const peers = new Set(['container-tools'] as const);
     const theirs = validate(DOCKERFILE);
-    const matched = theirs.map((d) => findingForPeerDiagnostic(findings, d as never, DOCKERFILE, peers)?.rule).filter((r) => r !== undefined);
+    const matched = theirs.map((d) => findingForPeerDiagnostic(findings, d as never, DOC, peers)?.rule).filter((r) => r !== undefined);
     assert.deepStrictEqual([...new Set(matched)].sort(), ['consistent-instruction-casing', 'maintainer-deprecated', 'multiple-instructions-disallowed', 'workdir-relative-path']);
-    const kept = rulesOf(withoutPeerDuplicates(findings, DOCKERFILE, peers));
+    const kept = rulesOf(withoutPeerDuplicates(findings, DOC, peers));
     assert.ok(kept.includes('stage-name-casing'), 'dockerfile-utils has no stage casing check');
     assert.ok(!kept.includes('maintainer-deprecated'));
   });
@@ -82,10 +83,27 @@ describe('peer duplicates (Docker DX, Container Tools)', () => {
     const text = 'FROM alpine\nRUN a\nRUN b\nrun c\n';
     const casing = lintFixture(text).filter((f) => f.rule === 'consistent-instruction-casing');
     assert.strictEqual(casing.length, 1);
-    assert.strictEqual(duplicatedBy(casing[0], text, new Set(['container-tools'])), 'container-tools');
+    assert.strictEqual(duplicatedBy(casing[0], { kind: 'dockerfile', text }, new Set(['container-tools'])), 'container-tools');
     const upper = 'from alpine\nrun a\nrun b\nRUN c\n';
     const flagged = lintFixture(upper).filter((f) => f.rule === 'consistent-instruction-casing');
     assert.strictEqual(flagged.length, 1);
-    assert.strictEqual(duplicatedBy(flagged[0], upper, new Set(['container-tools'])), undefined);
+    assert.strictEqual(duplicatedBy(flagged[0], { kind: 'dockerfile', text: upper }, new Set(['container-tools'])), undefined);
+  });
+
+  it('parse errors: withheld where dockerfile-utils reports the same keyword, kept where it does not (RUN, CMD without arguments)', () => {
+    const text = 'FROM alpine\nRUN\nFOOO x\nfoo-bar x\nCOPY\nEXPOSE\nUSER\nWORKDIR\nCMD\n';
+    const doc = { kind: 'dockerfile' as const, text };
+    const peers = new Set(['container-tools'] as const);
+    const errors = lintFixture(text).filter((f) => f.rule === 'parse-error');
+    const theirs = validate(text);
+    const matchedLines = theirs.map((d) => findingForPeerDiagnostic(errors, d as never, doc, peers)?.range.start.line).filter((l) => l !== undefined);
+    assert.deepStrictEqual([...new Set(matchedLines)].sort(), [2, 3, 4, 5, 6, 7]);
+    assert.deepStrictEqual(withoutPeerDuplicates(errors, doc, peers).map((f) => f.range.start.line), [1, 8]);
+  });
+
+  it('never withholds Compose findings (parse-error also names YAML errors there)', () => {
+    const yamlError = { rule: 'parse-error', severity: 'error' as const, message: 'x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, equivalents: [], docs: '', fixes: [] };
+    assert.strictEqual(duplicatedBy(yamlError, { kind: 'compose', text: 'FOOO: [\n' }, new Set(['container-tools', 'docker-dx'])), undefined);
+    assert.strictEqual(duplicatedBy(yamlError, { kind: 'dockerfile', text: 'FOOO x\n' }, new Set(['container-tools'])), 'container-tools');
   });
 });

@@ -1,4 +1,5 @@
-import type { Finding, Range } from '../engine/finding';
+import type { FileKind, Finding, Range } from '../engine/finding';
+import { KEYWORDS } from '../engine/dockerfile/syntax';
 
 /**
  * `dockhand.diagnostics.peerDuplicates`: findings that Docker DX (BuildKit build checks) or Container
@@ -33,18 +34,31 @@ export const DOCKER_DX_CHECKS: ReadonlySet<string> = new Set([
   'UndefinedArgInFrom', 'UndefinedVar', 'WorkdirRelativePath',
 ]);
 
-/** dockerfile-utils ValidationCode values (Container Tools' Dockerfile server) whose meaning one of our rules shares. */
-const CONTAINER_TOOLS_CODES: Record<number, string> = {
-  0: 'consistent-instruction-casing', // CASING_INSTRUCTION: "Instructions should be written in uppercase letters"
-  10: 'duplicate-stage-name', // DUPLICATE_BUILD_STAGE_NAME
-  11: 'no-empty-continuation', // EMPTY_CONTINUATION_LINE
-  29: 'onbuild-invalid-trigger', // ONBUILD_CHAINING_DISALLOWED
-  30: 'onbuild-invalid-trigger', // ONBUILD_TRIGGER_DISALLOWED
-  37: 'multiple-instructions-disallowed', // MULTIPLE_INSTRUCTIONS (CMD, ENTRYPOINT, HEALTHCHECK)
-  45: 'maintainer-deprecated', // DEPRECATED_MAINTAINER
-  50: 'workdir-relative-path', // WORKDIR_IS_NOT_ABSOLUTE
+/**
+ * dockerfile-utils ValidationCode values (Container Tools' Dockerfile server) that report what one of
+ * our rules reports, at the same place. Casing and parse errors depend on the flagged word: see below.
+ */
+const CONTAINER_TOOLS_CODES: Record<string, readonly number[]> = {
+  'duplicate-stage-name': [10], // DUPLICATE_BUILD_STAGE_NAME
+  'no-empty-continuation': [11], // EMPTY_CONTINUATION_LINE
+  'onbuild-invalid-trigger': [29, 30], // ONBUILD_CHAINING_DISALLOWED, ONBUILD_TRIGGER_DISALLOWED
+  'multiple-instructions-disallowed': [37], // MULTIPLE_INSTRUCTIONS (CMD, ENTRYPOINT, HEALTHCHECK)
+  'maintainer-deprecated': [45], // DEPRECATED_MAINTAINER
+  'copy-multi-source-destination': [23], // INVALID_DESTINATION: several sources need a directory ending in /
+  'workdir-relative-path': [50], // WORKDIR_IS_NOT_ABSOLUTE
 };
-const CONTAINER_TOOLS_RULES = new Set(Object.values(CONTAINER_TOOLS_CODES));
+const CASING_INSTRUCTION = 0;
+const ARGUMENT_MISSING = 2;
+const ARGUMENT_REQUIRES_AT_LEAST_TWO = 7;
+const UNKNOWN_INSTRUCTION = 38;
+/** dockerfile-utils accepts these without arguments (RUN, CMD) or reports them otherwise (ADD, COPY: code 7). */
+const NO_ARGUMENT_CODES: Record<string, readonly number[]> = { RUN: [], CMD: [], ADD: [ARGUMENT_REQUIRES_AT_LEAST_TWO], COPY: [ARGUMENT_REQUIRES_AT_LEAST_TWO] };
+
+/** The document a finding is in: only Dockerfile findings have peers here (`parse-error` also names Compose YAML errors). */
+export interface PeerDocument {
+  kind: FileKind;
+  text: string;
+}
 
 /** The diagnostic fields this module reads (an LSP Diagnostic fits). */
 export interface PeerDiagnostic {
@@ -74,26 +88,27 @@ export function hiddenPeers(settings: PeerDuplicateSettings): Set<Peer> {
   return peers;
 }
 
-/** Which peer also reports this finding, or undefined. `text` is the document, to read the flagged word. */
-export function duplicatedBy(finding: Finding, text: string, peers: ReadonlySet<Peer>): Peer | undefined {
+/** Which peer also reports this finding, or undefined. */
+export function duplicatedBy(finding: Finding, document: PeerDocument, peers: ReadonlySet<Peer>): Peer | undefined {
+  if (document.kind !== 'dockerfile') return undefined;
   if (peers.has('docker-dx') && buildKitCheckOf(finding) !== undefined) return 'docker-dx';
-  if (peers.has('container-tools') && isContainerToolsDuplicate(finding, text)) return 'container-tools';
+  if (peers.has('container-tools') && containerToolsCodesOf(finding, document.text).length > 0) return 'container-tools';
   return undefined;
 }
 
-export function withoutPeerDuplicates(findings: readonly Finding[], text: string, peers: ReadonlySet<Peer>): Finding[] {
+export function withoutPeerDuplicates(findings: readonly Finding[], document: PeerDocument, peers: ReadonlySet<Peer>): Finding[] {
   if (peers.size === 0) return [...findings];
-  return findings.filter((finding) => duplicatedBy(finding, text, peers) === undefined);
+  return findings.filter((finding) => duplicatedBy(finding, document, peers) === undefined);
 }
 
 /** The finding of ours that a peer's diagnostic duplicates (withheld by these settings), to offer its fix. */
 export function findingForPeerDiagnostic(
-  findings: readonly Finding[], diagnostic: PeerDiagnostic, text: string, peers: ReadonlySet<Peer>,
+  findings: readonly Finding[], diagnostic: PeerDiagnostic, document: PeerDocument, peers: ReadonlySet<Peer>,
 ): Finding | undefined {
   const candidates = findings.filter((finding) => {
-    const peer = duplicatedBy(finding, text, peers);
+    const peer = duplicatedBy(finding, document, peers);
     if (peer === 'docker-dx') return buildKitCheckOf(finding) === buildKitCheckOfDiagnostic(diagnostic);
-    if (peer === 'container-tools') return isDockerfileUtils(diagnostic) && CONTAINER_TOOLS_CODES[Number(diagnostic.code)] === finding.rule;
+    if (peer === 'container-tools') return isDockerfileUtils(diagnostic) && containerToolsCodesOf(finding, document.text).includes(Number(diagnostic.code));
     return false;
   });
   return candidates.find((f) => sameRange(f.range, diagnostic.range)) ?? candidates.find((f) => sameLines(f.range, diagnostic.range));
@@ -120,20 +135,33 @@ function isDockerfileUtils(diagnostic: PeerDiagnostic): boolean {
   return diagnostic.source === 'dockerfile-utils' && diagnostic.code !== undefined && Number.isInteger(Number(diagnostic.code));
 }
 
-function isContainerToolsDuplicate(finding: Finding, text: string): boolean {
-  if (!CONTAINER_TOOLS_RULES.has(finding.rule)) return false;
+function containerToolsCodesOf(finding: Finding, text: string): readonly number[] {
   // dockerfile-utils flags every keyword not in upper case; ours flags the minority casing, which may be upper case.
   if (finding.rule === 'consistent-instruction-casing') {
     const word = textOf(text, finding.range);
-    return word !== '' && word !== word.toUpperCase();
+    return word !== '' && word !== word.toUpperCase() ? [CASING_INSTRUCTION] : [];
   }
-  return true;
+  if (finding.rule === 'parse-error') {
+    // Ours points at the instruction's keyword: unknown, or known but without arguments.
+    const keyword = textOf(text, finding.range).toUpperCase();
+    if (keyword === '' || /\s/.test(keyword)) return [];
+    if (!KEYWORDS.includes(keyword)) return [UNKNOWN_INSTRUCTION];
+    return NO_ARGUMENT_CODES[keyword] ?? [ARGUMENT_MISSING];
+  }
+  return CONTAINER_TOOLS_CODES[finding.rule] ?? [];
 }
 
+let lastText: string | undefined;
+let lastLines: string[] = [];
+
+/** The text of a one-line range (the lines of the last document are kept: findings come in batches). */
 function textOf(text: string, range: Range): string {
   if (range.start.line !== range.end.line) return '';
-  const lines = text.split(/\r?\n/);
-  return (lines[range.start.line] ?? '').slice(range.start.character, range.end.character);
+  if (text !== lastText) {
+    lastText = text;
+    lastLines = text.split(/\r?\n/);
+  }
+  return (lastLines[range.start.line] ?? '').slice(range.start.character, range.end.character);
 }
 
 function sameRange(a: Range, b: Range): boolean {
