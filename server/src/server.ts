@@ -57,7 +57,7 @@ export function startServer(connection: Connection): void {
       const request = requestFor(document);
       return request?.kind ? { kind: request.kind, path: request.path, onDisk: request.onDisk !== false } : undefined;
     },
-    findings: async (document) => (await lintDocument(document))?.findings ?? [],
+    findings: (document) => publishedFindings(document),
     settingsFor: async (uri) => (await settingsFor(uri)).languageFeatures,
     log: (key, message) => logOnce(key, message),
   });
@@ -165,13 +165,18 @@ export function startServer(connection: Connection): void {
     connection.console[level](message);
   }
 
-  async function diagnosticsFor(document: TextDocument): Promise<Diagnostic[]> {
+  /** The findings shown (and hovered): without those a peer extension already reports. */
+  async function publishedFindings(document: TextDocument): Promise<Finding[]> {
     const result = await lintDocument(document);
     if (!result) return [];
     // Withheld, not dropped: code actions still answer for them through the peer's diagnostic.
     const peers = hiddenPeers((await settingsFor(document.uri)).peerDuplicates);
     const kind = results.get(document.uri)?.request.kind;
-    return (kind ? withoutPeerDuplicates(result.findings, { kind, text: document.getText() }, peers) : result.findings).map(toDiagnostic);
+    return kind ? withoutPeerDuplicates(result.findings, { kind, text: document.getText() }, peers) : result.findings;
+  }
+
+  async function diagnosticsFor(document: TextDocument): Promise<Diagnostic[]> {
+    return (await publishedFindings(document)).map(toDiagnostic);
   }
 
   async function publish(document: TextDocument): Promise<void> {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { validate } from 'dockerfile-utils';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { TestClient, project, applyWorkspaceEdit } from './client';
+import { TestClient, project, applyWorkspaceEdit, uri } from './client';
 
 /** `dockhand.diagnostics.peerDuplicates`: beside Docker DX or Container Tools, no finding is shown twice, and our fixes stay. */
 
@@ -43,12 +43,16 @@ describe('peer duplicates over stdio', function () {
   }
 
   const codesOf = (diagnostics: Diagnostic[]) => new Set(diagnostics.map((d) => d.code));
+  /** The hover over `Builder` in `FROM node:20 AS Builder`, as text. */
+  const hoverOverStageName = async (c: TestClient, file: string) =>
+    JSON.stringify(await c.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri(file) }, position: { line: 0, character: 18 } }));
 
   it('with Docker DX active, withholds the BuildKit duplicates and publishes the rest', async () => {
     const { c, file } = await start({ diagnostics: { peerDuplicates: 'auto', activePeers: DX } });
     const codes = codesOf(await c.diagnosticsFor(file, (d) => d.length > 0));
     assert.ok(codes.has('no-root-user'), [...codes].join());
     for (const duplicate of ['stage-name-casing', 'maintainer-deprecated', 'shell-form-cmd']) assert.ok(!codes.has(duplicate), duplicate);
+    assert.doesNotMatch(await hoverOverStageName(c, file), /stage-name-casing/, 'no rule docs for a finding that is not shown');
   });
 
   it('answers a code-action request carrying DX\'s diagnostic with our quick-fix', async () => {
@@ -87,5 +91,6 @@ describe('peer duplicates over stdio', function () {
     const { c, file } = await start({});
     const codes = codesOf(await c.diagnosticsFor(file, (d) => d.length > 0));
     assert.ok(codes.has('stage-name-casing') && codes.has('maintainer-deprecated'));
+    assert.match(await hoverOverStageName(c, file), /stage-name-casing/);
   });
 });
