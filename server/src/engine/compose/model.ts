@@ -4,6 +4,7 @@ import {
 } from 'yaml';
 import type { Range } from '../finding';
 import { LineIndex } from '../text';
+import { isSplittable, PARSE_OPTIONS, reparse } from './incremental';
 
 /** A Compose file parsed with source ranges: what its rules and the schema validator read. */
 export interface ComposeModel {
@@ -30,9 +31,33 @@ class ComposeLines extends LineIndex {
   }
 }
 
+/**
+ * The last model of each path, so a keystroke re-parses only the entry it changed (see
+ * incremental.ts), and the same text (code actions, project loading) is parsed once.
+ */
+const recentModels = new Map<string, { model: ComposeModel; splittable: boolean }>();
+const RECENT_LIMIT = 32;
+
 export function parseCompose(path: string, text: string): ComposeModel {
+  const recent = recentModels.get(path);
+  if (recent?.model.text === text) return recent.model;
+  const reparsed = recent?.splittable ? reparse(recent.model, text, MAX_DEPTH) : undefined;
+  let entry: { model: ComposeModel; splittable: boolean };
+  if (reparsed) {
+    entry = { model: { path, text, lines: new ComposeLines(text), document: reparsed.document, value: reparsed.value, syntaxErrors: [] }, splittable: true };
+  } else {
+    const model = parseWhole(path, text);
+    entry = { model, splittable: model.syntaxErrors.length === 0 && !model.refused && isSplittable(model.document) };
+  }
+  recentModels.delete(path);
+  recentModels.set(path, entry);
+  if (recentModels.size > RECENT_LIMIT) recentModels.delete(recentModels.keys().next().value as string);
+  return entry.model;
+}
+
+function parseWhole(path: string, text: string): ComposeModel {
   const lines = new ComposeLines(text);
-  const document = parseDocument(text, { logLevel: 'error', merge: true, uniqueKeys: true, prettyErrors: false, strict: false, keepSourceTokens: false });
+  const document = parseDocument(text, PARSE_OPTIONS);
   const syntaxErrors = document.errors.map((e) => ({ range: lines.rangeOf(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)), message: yamlMessage(e.message) }));
   const model: ComposeModel = { path, text, lines, document, value: undefined, syntaxErrors };
   try {
