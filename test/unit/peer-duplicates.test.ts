@@ -106,4 +106,17 @@ describe('peer duplicates (Docker DX, Container Tools)', () => {
     assert.strictEqual(duplicatedBy(yamlError, { kind: 'compose', text: 'FOOO: [\n' }, new Set(['container-tools', 'docker-dx'])), undefined);
     assert.strictEqual(duplicatedBy(yamlError, { kind: 'dockerfile', text: 'FOOO x\n' }, new Set(['container-tools'])), 'container-tools');
   });
+
+  it('with both installed, DX leaves the overlapping checks to dockerfile-utils: an upper-case minority keyword stays shown', () => {
+    const text = 'from alpine\nrun a\nrun b\nRUN c\n';
+    const casing = lintFixture(text).filter((f) => f.rule === 'consistent-instruction-casing');
+    assert.strictEqual(casing.length, 1);
+    const doc = { kind: 'dockerfile' as const, text };
+    assert.strictEqual(duplicatedBy(casing[0], doc, new Set(['docker-dx'])), 'docker-dx');
+    assert.strictEqual(duplicatedBy(casing[0], doc, new Set(['docker-dx', 'container-tools'])), undefined);
+    const both = new Set(['docker-dx', 'container-tools'] as const);
+    const findings = lintFixture(DOCKERFILE);
+    assert.strictEqual(findings.filter((f) => f.rule === 'maintainer-deprecated').map((f) => duplicatedBy(f, DOC, both))[0], 'container-tools');
+    assert.strictEqual(findings.filter((f) => f.rule === 'stage-name-casing').map((f) => duplicatedBy(f, DOC, both))[0], 'docker-dx');
+  });
 });

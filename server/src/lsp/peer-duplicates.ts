@@ -35,6 +35,15 @@ export const DOCKER_DX_CHECKS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * With Container Tools also installed, Docker DX drops these checks (its `removeOverlappingIssues`),
+ * leaving them to dockerfile-utils: then only the Container Tools mapping decides for them.
+ */
+const DX_LEAVES_TO_CONTAINER_TOOLS: ReadonlySet<string> = new Set([
+  'ConsistentInstructionCasing', 'DuplicateStageName', 'MaintainerDeprecated', 'MultipleInstructionsDisallowed',
+  'NoEmptyContinuation', 'WorkdirRelativePath',
+]);
+
+/**
  * dockerfile-utils ValidationCode values (Container Tools' Dockerfile server) that report what one of
  * our rules reports, at the same place. Casing and parse errors depend on the flagged word: see below.
  */
@@ -91,7 +100,7 @@ export function hiddenPeers(settings: PeerDuplicateSettings): Set<Peer> {
 /** Which peer also reports this finding, or undefined. */
 export function duplicatedBy(finding: Finding, document: PeerDocument, peers: ReadonlySet<Peer>): Peer | undefined {
   if (document.kind !== 'dockerfile') return undefined;
-  if (peers.has('docker-dx') && buildKitCheckOf(finding) !== undefined) return 'docker-dx';
+  if (peers.has('docker-dx') && buildKitCheckOf(finding, peers) !== undefined) return 'docker-dx';
   if (peers.has('container-tools') && containerToolsCodesOf(finding, document.text).length > 0) return 'container-tools';
   return undefined;
 }
@@ -107,15 +116,18 @@ export function findingForPeerDiagnostic(
 ): Finding | undefined {
   const candidates = findings.filter((finding) => {
     const peer = duplicatedBy(finding, document, peers);
-    if (peer === 'docker-dx') return buildKitCheckOf(finding) === buildKitCheckOfDiagnostic(diagnostic);
+    if (peer === 'docker-dx') return buildKitCheckOf(finding, peers) === buildKitCheckOfDiagnostic(diagnostic);
     if (peer === 'container-tools') return isDockerfileUtils(diagnostic) && containerToolsCodesOf(finding, document.text).includes(Number(diagnostic.code));
     return false;
   });
   return candidates.find((f) => sameRange(f.range, diagnostic.range)) ?? candidates.find((f) => sameLines(f.range, diagnostic.range));
 }
 
-function buildKitCheckOf(finding: Finding): string | undefined {
-  return finding.equivalents.find((code) => DOCKER_DX_CHECKS.has(code));
+/** The BuildKit check DX shows for this finding, given which peers are installed. */
+function buildKitCheckOf(finding: Finding, peers: ReadonlySet<Peer>): string | undefined {
+  const check = finding.equivalents.find((code) => DOCKER_DX_CHECKS.has(code));
+  if (check && peers.has('container-tools') && DX_LEAVES_TO_CONTAINER_TOOLS.has(check)) return undefined;
+  return check;
 }
 
 /** DX puts the check name in `code`; failing that, its docs link ends in the check's kebab-case name. */
