@@ -19,7 +19,7 @@ export interface SchemaProblem {
   suggestion?: string;
 }
 
-let validator: ValidateFunction | undefined;
+let validators: { root: ValidateFunction; service: ValidateFunction; serviceName: RegExp } | undefined;
 let schemaDocument: Record<string, unknown> | undefined;
 
 /** The compose-spec schema, from the maintained copy in the dclint package. */
@@ -29,15 +29,33 @@ export function composeSchema(): Record<string, unknown> {
   return schemaDocument;
 }
 
-function compiled(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, allowUnionTypes: true, validateFormats: false, validateSchema: false });
+/**
+ * Two validators from the one schema: the file with every service accepted as it is, and one
+ * service. A keystroke changes one service, so the others' results are reused (see validateCompose).
+ */
+function compiled(): { root: ValidateFunction; service: ValidateFunction; serviceName: RegExp } {
+  if (!validators) {
+    const options = { allErrors: true, strict: false, verbose: true, allowUnionTypes: true, validateFormats: false, validateSchema: false };
     // The spec names its meta-schema by an https URL Ajv does not know; the schema itself is draft-07.
     const { $schema: _metaSchema, ...schema } = composeSchema();
-    validator = ajv.compile(schema);
+    const properties = schema.properties as Record<string, Record<string, unknown>>;
+    const servicesSchema = properties.services;
+    const [pattern] = Object.keys(servicesSchema.patternProperties as Record<string, unknown>);
+    const root = new Ajv(options).compile({
+      ...schema,
+      properties: { ...properties, services: { ...servicesSchema, patternProperties: { [pattern]: true } } },
+    });
+    const ajv = new Ajv(options);
+    ajv.addSchema(schema);
+    const service = ajv.getSchema(`${String(schema.$id)}#/definitions/service`);
+    if (!service) throw new Error('The Compose schema has no service definition');
+    validators = { root, service, serviceName: new RegExp(pattern, 'u') };
   }
-  return validator;
+  return validators;
 }
+
+/** Per service value (as parsed; kept across keystrokes by the incremental parse): its interpolated copy and its errors. */
+const serviceResults = new WeakMap<object, { env: string; value: unknown; errors: ErrorObject[] }>();
 
 /**
  * Validates the file as Compose sees it: variables substituted from `env` (the project's .env and
@@ -45,10 +63,40 @@ function compiled(): ValidateFunction {
  */
 export function validateCompose(model: ComposeModel, env: Map<string, string> = new Map()): SchemaProblem[] {
   if (model.value === undefined || model.value === null || typeof model.value !== 'object') return [];
-  const value = interpolateValue(model.value, env);
-  const validate = compiled();
-  if (validate(value)) return [];
-  return simplify(validate.errors ?? [], value).map((error) => toProblem(model, error, value));
+  const { root, service, serviceName } = compiled();
+  const source = model.value as Record<string, unknown>;
+  const services = source.services;
+  if (Array.isArray(source) || !isRecord(services)) {
+    const value = interpolateValue(model.value, env);
+    return root(value) ? [] : problems(model, root.errors ?? [], value);
+  }
+  const envKey = JSON.stringify([...env]);
+  const serviceErrors: ErrorObject[] = [];
+  const interpolated: Record<string, unknown> = {};
+  for (const [name, raw] of Object.entries(services)) {
+    let result = raw !== null && typeof raw === 'object' ? serviceResults.get(raw) : undefined;
+    if (!result || result.env !== envKey) {
+      const value = interpolateValue(raw, env);
+      result = { env: envKey, value, errors: service(value) ? [] : [...(service.errors ?? [])] };
+      if (raw !== null && typeof raw === 'object') serviceResults.set(raw, result);
+    }
+    interpolated[name] = result.value;
+    if (!serviceName.test(name)) continue;
+    const prefix = `/services/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    for (const error of result.errors) serviceErrors.push({ ...error, instancePath: prefix + error.instancePath });
+  }
+  const value = Object.fromEntries(Object.entries(source).map(([key, v]) => [key, key === 'services' ? interpolated : interpolateValue(v, env)]));
+  const errors = root(value) ? [] : [...(root.errors ?? [])];
+  errors.push(...serviceErrors);
+  return errors.length === 0 ? [] : problems(model, errors, value);
+}
+
+function problems(model: ComposeModel, errors: ErrorObject[], value: unknown): SchemaProblem[] {
+  return simplify(errors, value).map((error) => toProblem(model, error, value));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function pathOf(error: ErrorObject): (string | number)[] {
