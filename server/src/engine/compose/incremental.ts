@@ -19,6 +19,8 @@ export interface Reparsed {
   value: Record<string, unknown>;
 }
 
+const BLOCK = 4096;
+
 export const PARSE_OPTIONS = { logLevel: 'error', merge: true, uniqueKeys: true, prettyErrors: false, strict: false, keepSourceTokens: false } as const;
 
 /** True when the document has no anchors, aliases or `<<` keys: its entries mean the same parsed alone. */
@@ -59,8 +61,11 @@ export function reparse(
   // The edited span, as the common prefix and suffix leave it.
   const limit = Math.min(old.length, text.length);
   let prefix = 0;
+  // Whole blocks first (string comparison is a memcmp), then character by character.
+  while (prefix + BLOCK <= limit && old.slice(prefix, prefix + BLOCK) === text.slice(prefix, prefix + BLOCK)) prefix += BLOCK;
   while (prefix < limit && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
   let suffix = 0;
+  while (suffix + BLOCK <= limit - prefix && old.slice(old.length - suffix - BLOCK, old.length - suffix) === text.slice(text.length - suffix - BLOCK, text.length - suffix)) suffix += BLOCK;
   while (suffix < limit - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   const oldEnd = old.length - suffix;
   const delta = text.length - old.length;

@@ -63,7 +63,9 @@ export const KEY_GROUPS = [
   ['ports', 'networks', 'network_mode', 'extra_hosts'], ['command', 'entrypoint', 'working_dir', 'restart', 'healthcheck'], ['logging', 'labels'], ['user', 'isolation'],
 ].flat();
 
-export const keyRank = (k: string) => (KEY_GROUPS.includes(k) ? KEY_GROUPS.indexOf(k) : KEY_GROUPS.length);
+const KEY_RANKS = new Map(KEY_GROUPS.map((key, rank) => [key, rank] as const).reverse());
+
+export const keyRank = (k: string) => KEY_RANKS.get(k) ?? KEY_GROUPS.length;
 
 export const TOP_ORDER = ['version', 'name', 'include', 'services', 'networks', 'volumes', 'secrets', 'configs'];
 
