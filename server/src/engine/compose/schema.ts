@@ -19,7 +19,8 @@ export interface SchemaProblem {
   suggestion?: string;
 }
 
-let validators: { root: ValidateFunction; service: ValidateFunction; serviceName: RegExp } | undefined;
+let validator: ValidateFunction | undefined;
+let serviceNamePattern: RegExp | undefined;
 let schemaDocument: Record<string, unknown> | undefined;
 
 /** The compose-spec schema, from the maintained copy in the dclint package. */
@@ -29,64 +30,63 @@ export function composeSchema(): Record<string, unknown> {
   return schemaDocument;
 }
 
-/**
- * Two validators from the one schema: the file with every service accepted as it is, and one
- * service. A keystroke changes one service, so the others' results are reused (see validateCompose).
- */
-function compiled(): { root: ValidateFunction; service: ValidateFunction; serviceName: RegExp } {
-  if (!validators) {
-    const options = { allErrors: true, strict: false, verbose: true, allowUnionTypes: true, validateFormats: false, validateSchema: false };
+function compiled(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, allowUnionTypes: true, validateFormats: false, validateSchema: false });
     // The spec names its meta-schema by an https URL Ajv does not know; the schema itself is draft-07.
     const { $schema: _metaSchema, ...schema } = composeSchema();
-    const properties = schema.properties as Record<string, Record<string, unknown>>;
-    const servicesSchema = properties.services;
-    const [pattern] = Object.keys(servicesSchema.patternProperties as Record<string, unknown>);
-    const root = new Ajv(options).compile({
-      ...schema,
-      properties: { ...properties, services: { ...servicesSchema, patternProperties: { [pattern]: true } } },
-    });
-    const ajv = new Ajv(options);
-    ajv.addSchema(schema);
-    const service = ajv.getSchema(`${String(schema.$id)}#/definitions/service`);
-    if (!service) throw new Error('The Compose schema has no service definition');
-    validators = { root, service, serviceName: new RegExp(pattern, 'u') };
+    validator = ajv.compile(schema);
   }
-  return validators;
+  return validator;
+}
+
+/** The names `services:` validates against the service definition (others are unknown keys). */
+function serviceName(): RegExp {
+  const services = (composeSchema().properties as Record<string, { patternProperties?: Record<string, unknown> }>).services;
+  serviceNamePattern ??= new RegExp(Object.keys(services.patternProperties ?? {})[0] ?? '^$', 'u');
+  return serviceNamePattern;
 }
 
 /** Per service value (as parsed; kept across keystrokes by the incremental parse): its interpolated copy and its errors. */
-const serviceResults = new WeakMap<object, { env: string; value: unknown; errors: ErrorObject[] }>();
+const serviceResults = new WeakMap<object, { name: string; env: string; value: unknown; errors: ErrorObject[] }>();
 
 /**
  * Validates the file as Compose sees it: variables substituted from `env` (the project's .env and
  * `${VAR:-default}` defaults). Values whose variables stay unknown are not judged.
+ *
+ * A keystroke changes one service: each service is validated alone (as a file holding only it),
+ * its result kept for as long as its parsed value lives, and the rest of the file is validated
+ * with every service in place as `{}` (valid), so no service is judged twice.
  */
 export function validateCompose(model: ComposeModel, env: Map<string, string> = new Map()): SchemaProblem[] {
   if (model.value === undefined || model.value === null || typeof model.value !== 'object') return [];
-  const { root, service, serviceName } = compiled();
+  const validate = compiled();
   const source = model.value as Record<string, unknown>;
   const services = source.services;
   if (Array.isArray(source) || !isRecord(services)) {
     const value = interpolateValue(model.value, env);
-    return root(value) ? [] : problems(model, root.errors ?? [], value);
+    return validate(value) ? [] : problems(model, validate.errors ?? [], value);
   }
   const envKey = JSON.stringify([...env]);
+  const named = serviceName();
   const serviceErrors: ErrorObject[] = [];
   const interpolated: Record<string, unknown> = {};
+  const stubs: Record<string, unknown> = {};
   for (const [name, raw] of Object.entries(services)) {
     let result = raw !== null && typeof raw === 'object' ? serviceResults.get(raw) : undefined;
-    if (!result || result.env !== envKey) {
+    if (!result || result.env !== envKey || result.name !== name) {
       const value = interpolateValue(raw, env);
-      result = { env: envKey, value, errors: service(value) ? [] : [...(service.errors ?? [])] };
+      const judged = named.test(name);
+      const errors = judged && !validate({ services: { [name]: value } }) ? [...(validate.errors ?? [])] : [];
+      result = { name, env: envKey, value, errors };
       if (raw !== null && typeof raw === 'object') serviceResults.set(raw, result);
     }
     interpolated[name] = result.value;
-    if (!serviceName.test(name)) continue;
-    const prefix = `/services/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    for (const error of result.errors) serviceErrors.push({ ...error, instancePath: prefix + error.instancePath });
+    stubs[name] = named.test(name) ? {} : result.value;
+    serviceErrors.push(...result.errors);
   }
   const value = Object.fromEntries(Object.entries(source).map(([key, v]) => [key, key === 'services' ? interpolated : interpolateValue(v, env)]));
-  const errors = root(value) ? [] : [...(root.errors ?? [])];
+  const errors = validate({ ...value, services: stubs }) ? [] : [...(validate.errors ?? [])];
   errors.push(...serviceErrors);
   return errors.length === 0 ? [] : problems(model, errors, value);
 }
