@@ -86,6 +86,13 @@ describe('compose incremental re-parse', () => {
         const fresh = parseCompose(`/fresh/${fileIndex}/${step}/compose.yaml`, text);
         const [a, b] = [shape(incremental), shape(fresh)];
         a.forEach((part, i) => assert.deepStrictEqual(part, b[i], `file ${fileIndex}, step ${step}, part ${i}: ${JSON.stringify(text)}`));
+        if (fileIndex === 2) {
+          // Rules read the model through indexes and memos: the findings must match a fresh lint's too.
+          const workspace = new MemoryWorkspace({}, ['/inc', '/fresh']);
+          const typed = lint({ path: `/inc/${fileIndex}/compose.yaml`, text }, workspace, { enableAll: true }).findings;
+          const fresh = lint({ path: `/fresh/${fileIndex}/${step}/compose.yaml`, text }, workspace, { enableAll: true }).findings;
+          assert.strictEqual(JSON.stringify(typed), JSON.stringify(fresh).split(`/fresh/${fileIndex}/${step}/`).join(`/inc/${fileIndex}/`), `lint, step ${step}`);
+        }
         checked++;
       }
     });
@@ -97,7 +104,7 @@ describe('compose incremental re-parse', () => {
     let text = `services:\n${services}volumes:\n  v: {}\n`;
     const workspace = new MemoryWorkspace({}, ['/inc']);
     const at = text.indexOf('NAME: s15') + 'NAME: s15'.length;
-    const first = parseCompose('/inc/typing/compose.yaml', text);
+    parseCompose('/inc/typing/compose.yaml', text);
     for (const [i, ch] of [...'xyz:\n'].entries()) {
       text = text.slice(0, at + i) + ch + text.slice(at + i);
       const typed = lint({ path: '/inc/typing/compose.yaml', text }, workspace, { enableAll: true }).findings;
@@ -105,9 +112,13 @@ describe('compose incremental re-parse', () => {
       assert.ok(typed.length > 0);
       assert.strictEqual(JSON.stringify(typed), JSON.stringify(fresh).split(`/inc/fresh${i}/`).join('/inc/typing/'));
     }
-    // The earlier model is left as it was: a caller still holding it sees its own text's offsets.
-    const volumes = (first.document.contents as { items: { key: { range: number[] } }[] }).items[1].key;
-    assert.strictEqual(volumes.range[0], first.text.indexOf('\nvolumes:') + 1);
-    assert.notStrictEqual(first.text.indexOf('\nvolumes:'), text.indexOf('\nvolumes:'));
+    // A model held across an edit follows it: whoever holds it sees the latest text and its offsets.
+    const base = `services:\n${services}volumes:\n  v: {}\n`;
+    const held = parseCompose('/inc/held/compose.yaml', base);
+    const edited = base.replace('NAME: s15', 'NAME: s15x');
+    assert.strictEqual(parseCompose('/inc/held/compose.yaml', edited), held);
+    assert.strictEqual(held.text, edited);
+    const volumes = (held.document.contents as { items: { key: { range: number[] } }[] }).items[1].key;
+    assert.strictEqual(volumes.range[0], edited.indexOf('\nvolumes:') + 1);
   });
 });

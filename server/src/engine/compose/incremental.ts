@@ -1,14 +1,11 @@
-import {
-  parseDocument, visit, isAlias, isMap, isPair, isScalar, isSeq, isNode,
-  Pair, Scalar, YAMLMap, YAMLSeq, type Document, type Node,
-} from 'yaml';
+import { parseDocument, visit, isMap, isPair, isScalar, isSeq, isNode, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 
 /**
  * Re-parsing a 1,000-service Compose file takes ~0.4 s, far over a keystroke's budget. An edit
  * inside one entry of a top-level section (a service, a volume, ...) changes only that entry: parse
- * its lines alone and put them in place of the old entry, in a new Document that shares every
- * node before the edit and copies (with shifted offsets) the nodes after it. The previous
- * Document is never changed, so a model that is still held elsewhere stays valid.
+ * its lines alone, put them in place of the old entry and move the offsets of every node after it.
+ * The previous Document is updated in place (copying the nodes after the edit cost more than the
+ * rest of a keystroke's lint): its model is updated with it, so whoever holds it sees the new text.
  *
  * Anything unusual (anchors, aliases, merges, syntax errors, an edit across entries, a change of
  * indentation or of the entry count) returns undefined: the caller parses the whole text.
@@ -21,8 +18,6 @@ export interface Reparsed {
 
 const BLOCK = 4096;
 
-/** The yaml package's (registered) symbol that tells its node kinds apart. */
-const NODE_TYPE = Symbol.for('yaml.node.type');
 
 export const PARSE_OPTIONS = { logLevel: 'error', merge: true, uniqueKeys: true, prettyErrors: false, strict: false, keepSourceTokens: false } as const;
 
@@ -113,14 +108,14 @@ export function reparse(
   const entryValue = (parsed.toJS() as Record<string, unknown>)[name];
   if (depthOf(entryValue, 0, maxDepth) > maxDepth - 2) return undefined;
 
-  const items = section.items.map((pair, i) => i === entryIndex ? shiftedPair(newPair, start, 0) : shiftedPair(pair, delta, oldStop));
-  const newSection = copyNode(section, items, shiftRange(section.range, delta, oldStop));
-  const rootItems = root.items.map((pair, i) => i === sectionIndex
-    ? new Pair(sectionPair.key, newSection)
-    : shiftedPair(pair, delta, oldStop));
-  const document = Object.create(Object.getPrototypeOf(previous.document), Object.getOwnPropertyDescriptors(previous.document)) as Document.Parsed;
-  document.contents = copyNode(root, rootItems, shiftRange(root.range, delta, oldStop));
-  (document as { range: [number, number, number] }).range = shiftRange(previous.document.range, delta, oldStop)!;
+  // Everything after the entry moves by the edit's length; the new entry's nodes start at its line.
+  for (let i = entryIndex + 1; i < section.items.length; i++) shiftPair(section.items[i], delta, oldStop);
+  for (let i = sectionIndex + 1; i < root.items.length; i++) shiftPair(root.items[i], delta, oldStop);
+  shiftPair(newPair, start, 0);
+  // A new array, so lookups indexed by the old one are rebuilt.
+  section.items = section.items.map((pair, i) => i === entryIndex ? newPair : pair);
+  for (const range of [section.range, root.range, previous.document.range]) if (range) shiftRange(range, delta, oldStop);
+  const document = previous.document;
   document.errors = [];
   document.warnings = [];
 
@@ -178,41 +173,27 @@ function depthOf(value: unknown, depth: number, limit: number): number {
   return deepest;
 }
 
-function shiftRange(range: [number, number, number] | null | undefined, by: number, from: number): [number, number, number] | undefined {
-  if (!range) return undefined;
-  return [range[0] >= from ? range[0] + by : range[0], range[1] >= from ? range[1] + by : range[1], range[2] >= from ? range[2] + by : range[2]];
+function shiftRange(range: [number, number, number], by: number, from: number): void {
+  for (let i = 0; i < 3; i++) if (range[i] >= from) range[i] += by;
 }
 
-function shiftedPair(pair: Pair, by: number, from: number): Pair {
-  if (by === 0 && from === 0) return pair;
-  const key = shifted(pair.key, by, from);
-  const value = shifted(pair.value, by, from);
-  return key === pair.key && value === pair.value ? pair : new Pair(key, value);
+function shiftPair(pair: Pair, by: number, from: number): void {
+  shiftNode(pair.key, by, from);
+  shiftNode(pair.value, by, from);
 }
 
-/** The node with every offset at or after `from` moved by `by`; nodes wholly before `from` are shared. */
-function shifted<T>(node: T, by: number, from: number): T {
-  if (!isNode(node) || isAlias(node)) return node;
+/** Moves every offset at or after `from` by `by`, in place; subtrees wholly before `from` are skipped. */
+function shiftNode(node: unknown, by: number, from: number): void {
+  if (by === 0 || !isNode(node)) return;
   const range = node.range;
-  if (by === 0 || (range && range[2] < from)) return node;
-  if (isScalar(node)) {
-    // Half the cost of `new Scalar()` (which defines its type symbol as a property descriptor).
-    const copy = Object.create(Scalar.prototype) as Scalar & { [NODE_TYPE]: unknown };
-    copy[NODE_TYPE] = (node as unknown as { [NODE_TYPE]: unknown })[NODE_TYPE];
-    Object.assign(copy, node);
-    copy.range = shiftRange(range, by, from);
-    return copy as T;
+  if (range) {
+    if (range[2] < from) return;
+    shiftRange(range, by, from);
   }
   if (isMap(node) || isSeq(node)) {
-    const items = (node.items as unknown[]).map((item) => isPair(item) ? shiftedPair(item, by, from) : shifted(item, by, from));
-    return copyNode(node, items, shiftRange(range, by, from)) as T;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) shiftPair(item, by, from);
+      else shiftNode(item, by, from);
+    }
   }
-  return node;
-}
-
-function copyNode<C extends YAMLMap | YAMLSeq>(node: C, items: unknown[], range: [number, number, number] | undefined): C {
-  const copy = Object.assign(isMap(node) ? new YAMLMap(node.schema) : new YAMLSeq(node.schema), node) as C;
-  (copy as { items: unknown[] }).items = items;
-  copy.range = range;
-  return copy;
 }

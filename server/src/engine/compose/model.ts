@@ -43,8 +43,9 @@ export function parseCompose(path: string, text: string): ComposeModel {
   if (recent?.model.text === text) return recent.model;
   const reparsed = recent?.splittable ? reparse(recent.model, text, MAX_DEPTH) : undefined;
   let entry: { model: ComposeModel; splittable: boolean };
-  if (reparsed) {
-    entry = { model: { path, text, lines: new ComposeLines(text), document: reparsed.document, value: reparsed.value, syntaxErrors: [] }, splittable: true };
+  if (recent && reparsed) {
+    // The previous model's document was updated in place: the model follows it to the new text.
+    entry = { model: Object.assign(recent.model, { text, lines: new ComposeLines(text), document: reparsed.document, value: reparsed.value, syntaxErrors: [] }), splittable: true };
   } else {
     const model = parseWhole(path, text);
     entry = { model, splittable: model.syntaxErrors.length === 0 && !model.refused && isSplittable(model.document) };
@@ -136,11 +137,12 @@ export function pairOf(model: ComposeModel, map: YAMLMap, key: string, depth = 0
  * Each map's pairs by key, built once per parsed map: rules look keys up by path from the root for
  * every service, which scanned the 1,000 entries of a large `services:` map each time.
  */
-const pairIndexes = new WeakMap<YAMLMap, { pairs: Map<unknown, Pair>; hasMerge: boolean; size: number }>();
+const pairIndexes = new WeakMap<YAMLMap, { pairs: Map<unknown, Pair>; hasMerge: boolean; items: unknown[] }>();
 
 function pairIndex(map: YAMLMap): { pairs: Map<unknown, Pair>; hasMerge: boolean } {
   const cached = pairIndexes.get(map);
-  if (cached && cached.size === map.items.length) return cached;
+  // An incremental re-parse gives a map a new items array.
+  if (cached && cached.items === map.items) return cached;
   const pairs = new Map<unknown, Pair>();
   let hasMerge = false;
   for (const pair of map.items) {
@@ -149,7 +151,7 @@ function pairIndex(map: YAMLMap): { pairs: Map<unknown, Pair>; hasMerge: boolean
     pairs.set(k, pair);
     if (k === '<<') hasMerge = true;
   }
-  const index = { pairs, hasMerge, size: map.items.length };
+  const index = { pairs, hasMerge, items: map.items };
   pairIndexes.set(map, index);
   return index;
 }

@@ -17,15 +17,16 @@ export interface ServiceView {
 }
 
 /** Every rule asks for the services; they are gathered once per parsed model. */
-const serviceViews = new WeakMap<ComposeModel, ServiceView[]>();
+const serviceViews = new WeakMap<ComposeModel, { value: unknown; views: ServiceView[] }>();
 
 export function services(model: ComposeModel): ServiceView[] {
-  let views = serviceViews.get(model);
-  if (!views) {
-    views = gatherServices(model);
-    serviceViews.set(model, views);
+  let cached = serviceViews.get(model);
+  // A model follows its document's edits (see incremental.ts): its value is then a new object.
+  if (!cached || cached.value !== model.value) {
+    cached = { value: model.value, views: gatherServices(model) };
+    serviceViews.set(model, cached);
   }
-  return views.slice();
+  return cached.views.slice();
 }
 
 function gatherServices(model: ComposeModel): ServiceView[] {
