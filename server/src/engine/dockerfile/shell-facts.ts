@@ -4,7 +4,7 @@ import type { DockerfileModel, Stage } from './model';
 import { keywordOf, rootImage, stageChain } from './model';
 import { osFlavour, type OsFlavour } from './images';
 import type { Node } from 'web-tree-sitter';
-import { runScripts, unwrap, visitShellSyntax, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { runScripts, shareShellTrees, unwrap, visitShellSyntax, walkShellSyntax, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 /** What the shell-command rules ask about RUN instructions, on top of the shell model. */
 
@@ -236,10 +236,33 @@ const BASH_VARIABLES = new Set(['RANDOM', 'SECONDS', 'BASH_VERSION', 'BASH_SOURC
 export function scriptSyntax(source: string): ScriptSyntax {
   const cached = syntaxCache.get(source);
   if (cached) return cached;
+  let result: ScriptSyntax = emptySyntax();
+  visitShellSyntax(source, (root) => {
+    result = syntaxOf(root);
+    return false;
+  });
+  rememberSyntax(source, result);
+  return result;
+}
+
+shareShellTrees((source, root) => {
+  if (!syntaxCache.has(source)) rememberSyntax(source, syntaxOf(root));
+});
+
+function emptySyntax(): ScriptSyntax {
+  return { bashisms: [], expansions: [], assigned: new Set(), substitutions: [] };
+}
+
+function rememberSyntax(source: string, syntax: ScriptSyntax): void {
+  if (syntaxCache.size >= SYNTAX_CACHE_LIMIT) syntaxCache.delete(syntaxCache.keys().next().value as string);
+  syntaxCache.set(source, syntax);
+}
+
+function syntaxOf(root: Node): ScriptSyntax {
   const result: ScriptSyntax = { bashisms: [], expansions: [], assigned: new Set(), substitutions: [] };
   const bashism = (node: Node, code: string, what: string, inBusybox: boolean, variable?: string) =>
     result.bashisms.push({ code, what, inBusybox, variable, start: node.startIndex, end: node.endIndex });
-  visitShellSyntax(source, (node) => {
+  walkShellSyntax(root, (node) => {
     switch (node.type) {
       case 'comment':
       case 'heredoc_body':
@@ -314,8 +337,6 @@ export function scriptSyntax(source: string): ScriptSyntax {
         return true;
     }
   });
-  if (syntaxCache.size >= SYNTAX_CACHE_LIMIT) syntaxCache.delete(syntaxCache.keys().next().value as string);
-  syntaxCache.set(source, result);
   return result;
 }
 

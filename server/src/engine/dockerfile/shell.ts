@@ -73,16 +73,37 @@ export function clearShellCache(): void {
   scriptsByText.clear();
 }
 
+type TreeConsumer = (source: string, root: Node) => void;
+const treeConsumers: TreeConsumer[] = [];
+
+/**
+ * Lets a module extract its facts of a RUN script from the tree parseShell builds anyway, so each
+ * script is parsed once; the consumer caches what it extracts (the tree is deleted right after).
+ */
+export function shareShellTrees(consumer: TreeConsumer): void {
+  treeConsumers.push(consumer);
+}
+
 /** Commands of a POSIX shell script, with offsets relative to the script. Cached by text. */
 export function parseShell(source: string): ParsedScript {
+  return parseScript(source, false);
+}
+
+function parseScript(source: string, shareTree: boolean): ParsedScript {
   const cached = scriptCache.get(source);
   if (cached) return cached;
   if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
-  const tree = parser.parse(blankBacktickComments(source));
+  const parsedText = blankBacktickComments(source);
+  const tree = parser.parse(parsedText);
   const result: ParsedScript = { commands: [], hasError: false };
   if (tree) {
     result.hasError = tree.rootNode.hasError;
     collectCommands(tree.rootNode, source, 0, false, result.commands);
+    // The other readers parse the text as written: share the tree only when blanking changed nothing.
+    if (shareTree && parsedText === source) {
+      if (!variablesCache.has(source)) rememberVariables(source, variablesOf(source, tree.rootNode));
+      for (const consumer of treeConsumers) consumer(source, tree.rootNode);
+    }
     tree.delete();
   }
   if (scriptCache.size >= SCRIPT_CACHE_LIMIT) scriptCache.delete(scriptCache.keys().next().value as string);
@@ -256,7 +277,7 @@ function computeRunScripts(model: DockerfileModel, run: Run): ShellScript[] {
 
 function makeScript(source: string, start: number, end: number, shell: 'sh' | 'other'): ShellScript {
   if (shell !== 'sh') return { commands: [], start, end, source, hasError: false, shell };
-  const parsed = parseShell(source);
+  const parsed = parseScript(source, true);
   return {
     commands: parsed.commands.map((c) => shiftCommand(c, start, c.nested)),
     start,
@@ -444,28 +465,39 @@ const variablesCache = new Map<string, ScriptVariable[]>();
 export function scriptVariables(source: string): ScriptVariable[] {
   const cached = variablesCache.get(source);
   if (cached) return cached;
-  const out: ScriptVariable[] = [];
+  let out: ScriptVariable[] = [];
   if (parser && /[A-Za-z0-9_]=/.test(source)) {
     const tree = parser.parse(source);
     if (tree) {
-      const visit = (node: Node): void => {
-        if (node.type === 'heredoc_body' || node.type === 'comment' || node.type === 'command') return;
-        if (node.type === 'variable_assignment') {
-          const name = node.childForFieldName('name')?.text ?? '';
-          const valueNode = node.childForFieldName('value');
-          const exported = node.parent?.type === 'declaration_command'
-            && (node.parent.firstChild?.text === 'export' || node.parent.namedChildren.some((c) => c?.text === '-x'));
-          out.push({ name, value: valueNode ? literalValue(valueNode) : '', exported, start: node.startIndex });
-          return;
-        }
-        for (const child of node.namedChildren) if (child) visit(child);
-      };
-      visit(tree.rootNode);
+      out = variablesOf(source, tree.rootNode);
       tree.delete();
     }
   }
+  rememberVariables(source, out);
+  return out;
+}
+
+function rememberVariables(source: string, variables: ScriptVariable[]): void {
   if (variablesCache.size >= SCRIPT_CACHE_LIMIT) variablesCache.delete(variablesCache.keys().next().value as string);
-  variablesCache.set(source, out);
+  variablesCache.set(source, variables);
+}
+
+function variablesOf(source: string, root: Node): ScriptVariable[] {
+  const out: ScriptVariable[] = [];
+  if (!/[A-Za-z0-9_]=/.test(source)) return out;
+  const visit = (node: Node): void => {
+    if (node.type === 'heredoc_body' || node.type === 'comment' || node.type === 'command') return;
+    if (node.type === 'variable_assignment') {
+      const name = node.childForFieldName('name')?.text ?? '';
+      const valueNode = node.childForFieldName('value');
+      const exported = node.parent?.type === 'declaration_command'
+        && (node.parent.firstChild?.text === 'export' || node.parent.namedChildren.some((c) => c?.text === '-x'));
+      out.push({ name, value: valueNode ? literalValue(valueNode) : '', exported, start: node.startIndex });
+      return;
+    }
+    for (const child of node.namedChildren) if (child) visit(child);
+  };
+  visit(root);
   return out;
 }
 
@@ -478,10 +510,15 @@ export function visitShellSyntax(source: string, visit: (node: Node) => boolean 
   if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
   const tree = parser.parse(source);
   if (!tree) return;
+  walkShellSyntax(tree.rootNode, visit);
+  tree.delete();
+}
+
+/** visitShellSyntax over a tree the caller already has. */
+export function walkShellSyntax(root: Node, visit: (node: Node) => boolean | void): void {
   const walk = (node: Node): void => {
     if (visit(node) === false) return;
     for (const child of node.children) if (child) walk(child);
   };
-  walk(tree.rootNode);
-  tree.delete();
+  walk(root);
 }
