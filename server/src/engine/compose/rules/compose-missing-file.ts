@@ -39,7 +39,9 @@ export const composeMissingFile: ComposeRule = {
       if (hit.depth !== ref.path.length || !hit.node) continue;
       const fixes: Fix[] = [];
       if (ref.creatable && isInsideRoots(file, workspace.roots) && isInsideRoots(file, [dir])) {
-        fixes.push({ title: `Create \`${ref.relative}\` (empty)`, isPreferred: true, changes: [{ kind: 'create', path: file, content: '' }] });
+        // An empty env file is a working start; an empty secret is a silently empty password, so
+        // that one is offered but never applied by fix-all or --fix.
+        fixes.push({ title: `Create \`${ref.relative}\` (empty)`, isPreferred: ref.what === 'env_file', changes: [{ kind: 'create', path: file, content: '' }] });
       }
       if (ref.what === 'Dockerfile' && isInsideRoots(file, workspace.roots)) {
         const generated = createGeneratedDockerfileFix(workspace, path.resolve(dir, ref.context ?? '.'), file);
