@@ -91,18 +91,20 @@ export interface PackageCommand {
   packages: ShellWord[];
 }
 
-const commandsByRun = new WeakMap<Instruction, PackageCommand[]>();
+/** Keyed by the RUN's commands, which an unshifted RUN keeps across versions. */
+const packageCommandsOf = new WeakMap<ShellCommand[], PackageCommand[]>();
 
 /** The OS package-manager commands of a RUN (sudo/env wrappers peeled off, `sh -c` bodies included). */
 export function packageCommands(model: DockerfileModel, run: Instruction): PackageCommand[] {
-  const cached = commandsByRun.get(run);
+  const commands = runCommands(model, run);
+  const cached = packageCommandsOf.get(commands);
   if (cached) return cached;
   const result: PackageCommand[] = [];
-  for (const raw of runCommands(model, run)) {
+  for (const raw of commands) {
     const parsed = packageCommand(raw);
     if (parsed) result.push(parsed);
   }
-  commandsByRun.set(run, result);
+  packageCommandsOf.set(commands, result);
   return result;
 }
 

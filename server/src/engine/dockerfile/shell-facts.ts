@@ -4,7 +4,7 @@ import type { DockerfileModel, Stage } from './model';
 import { keywordOf, rootImage, stageChain } from './model';
 import { osFlavour, type OsFlavour } from './images';
 import type { Node } from 'web-tree-sitter';
-import { runScripts, shareShellTrees, unwrap, visitShellSyntax, walkShellSyntax, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { runCommands, runScripts, shareShellTrees, unwrap, visitShellSyntax, walkShellSyntax, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 /** What the shell-command rules ask about RUN instructions, on top of the shell model. */
 
@@ -52,15 +52,17 @@ export function scriptsOf(model: DockerfileModel, site: RunSite): ShellScript[] 
 }
 
 export function commandsOf(model: DockerfileModel, site: RunSite): ShellCommand[] {
-  return scriptsOf(model, site).flatMap((s) => s.commands);
+  return runCommands(model, site.run);
 }
 
-const unwrappedBySite = new WeakMap<Instruction, ShellCommand[]>();
+/** Keyed by the RUN's commands, which an unshifted RUN keeps across versions. */
+const unwrappedOf = new WeakMap<ShellCommand[], ShellCommand[]>();
 
 /** The commands of a RUN with `sudo`, `env`, `nice`… peeled off (see `unwrap`), computed once per RUN. */
 export function toolCommandsOf(model: DockerfileModel, site: RunSite): ShellCommand[] {
-  let commands = unwrappedBySite.get(site.run);
-  if (!commands) unwrappedBySite.set(site.run, (commands = commandsOf(model, site).map(unwrap)));
+  const raw = commandsOf(model, site);
+  let commands = unwrappedOf.get(raw);
+  if (!commands) unwrappedOf.set(raw, (commands = raw.map(unwrap)));
   return commands;
 }
 

@@ -210,8 +210,13 @@ function nestedScript(command: ShellCommand): { text: string; offset: number } |
 }
 
 function shiftCommand(c: ShellCommand, by: number, nested: boolean): ShellCommand {
-  const shift = (w: ShellWord): ShellWord => ({ ...w, start: w.start + by, end: w.end + by });
-  return { ...c, nameWord: shift(c.nameWord), args: c.args.map(shift), start: c.start + by, end: c.end + by, nested };
+  const args: ShellWord[] = new Array<ShellWord>(c.args.length);
+  for (let i = 0; i < args.length; i++) args[i] = shiftWord(c.args[i], by);
+  return { name: c.name, nameWord: shiftWord(c.nameWord, by), args, assignments: c.assignments, start: c.start + by, end: c.end + by, nested };
+}
+
+function shiftWord(w: ShellWord, by: number): ShellWord {
+  return { text: w.text, value: w.value, start: w.start + by, end: w.end + by };
 }
 
 const scriptsByInstruction = new WeakMap<Instruction, ShellScript[]>();
@@ -247,8 +252,14 @@ function shiftScript(script: ShellScript, by: number): ShellScript {
 
 /** Every command of every script of a RUN, in order. */
 export function runCommands(model: DockerfileModel, run: Instruction): ShellCommand[] {
-  return runScripts(model, run).flatMap((s) => s.commands);
+  const scripts = runScripts(model, run);
+  let commands = commandsByScripts.get(scripts);
+  if (!commands) commandsByScripts.set(scripts, (commands = scripts.length === 1 ? scripts[0].commands : scripts.flatMap((s) => s.commands)));
+  return commands;
 }
+
+/** Keyed by the scripts (not the RUN), so a RUN an edit left in place keeps its list across versions. */
+const commandsByScripts = new WeakMap<ShellScript[], ShellCommand[]>();
 
 function computeRunScripts(model: DockerfileModel, run: Run): ShellScript[] {
   const shell = activeShell(model, run);
