@@ -1,7 +1,7 @@
 import type { DockerfileRule } from '../../rule';
 import type { ShellCommand, ShellWord } from '../shell';
-import { positionals, scriptVariables, unwrap } from '../shell';
-import { commandsOf, runSites, scriptsOf, toolOf, valueOf } from '../shell-facts';
+import { positionals, scriptVariables } from '../shell';
+import { commandsOf, runSites, scriptsOf, toolCommandsOf, toolOf, valueOf } from '../shell-facts';
 
 interface Insecure {
   word: ShellWord;
@@ -11,8 +11,17 @@ interface Insecure {
 
 const FALSE = /^(false|0|no|off)$/i;
 
+/** Keyed by the (unwrapped) command, which a RUN an edit left in place keeps across versions. */
+const insecureByCommand = new WeakMap<ShellCommand, Insecure[]>();
+
 /** Flags, settings and variables of a command that switch certificate checks off. */
 function insecureParts(command: ShellCommand): Insecure[] {
+  let found = insecureByCommand.get(command);
+  if (!found) insecureByCommand.set(command, (found = findInsecureParts(command)));
+  return found;
+}
+
+function findInsecureParts(command: ShellCommand): Insecure[] {
   const found: Insecure[] = [];
   const flag = (test: (v: string) => boolean, what: string, equivalents: string[]) => {
     for (const word of command.args) {
@@ -95,16 +104,16 @@ export const tlsVerificationDisabled: DockerfileRule = {
           if (what) report({ range: model.lines.rangeOf(start, start + variable.name.length), message: `${what}. ${advice}`, equivalents: [] });
         }
       }
-      for (const raw of commandsOf(model, site)) {
-        const command = unwrap(raw);
-        for (const part of insecureParts(command)) {
+      const tools = toolCommandsOf(model, site);
+      commandsOf(model, site).forEach((raw, index) => {
+        for (const part of insecureParts(tools[index])) {
           report({ range: model.lines.rangeOf(part.word.start, part.word.end), message: `${part.what}. ${advice}`, equivalents: part.equivalents });
         }
         for (const assignment of raw.assignments) {
           const what = insecureAssignment(assignment);
           if (what) report({ range: model.lines.rangeOf(raw.start, raw.nameWord.start), message: `${what}. ${advice}`, equivalents: [] });
         }
-      }
+      });
     }
   },
 };
