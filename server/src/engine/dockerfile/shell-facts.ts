@@ -4,7 +4,7 @@ import type { DockerfileModel, Stage } from './model';
 import { keywordOf, rootImage, stageChain } from './model';
 import { osFlavour, type OsFlavour } from './images';
 import type { Node } from 'web-tree-sitter';
-import { runCommands, runScripts, shareShellTrees, unwrap, visitShellSyntax, walkShellSyntax, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { clearWithShellCache, runCommands, runScripts, shareShellTrees, unwrap, visitShellSyntax, walkShellSyntax, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 /** What the shell-command rules ask about RUN instructions, on top of the shell model. */
 
@@ -250,6 +250,7 @@ export function scriptSyntax(source: string): ScriptSyntax {
 shareShellTrees((source, root) => {
   if (!syntaxCache.has(source)) rememberSyntax(source, syntaxOf(root));
 });
+clearWithShellCache(() => syntaxCache.clear());
 
 function emptySyntax(): ScriptSyntax {
   return { bashisms: [], expansions: [], assigned: new Set(), substitutions: [] };
