@@ -50,9 +50,10 @@ function hostileTimings(): { input: string; ms: number; findings: string[] }[] {
 }
 
 /** One process per core, each with its own seed (seed, seed+1, …); the totals are summed. */
-async function runWorkers(count: number, seconds: number, seed: number, json: boolean): Promise<number> {
+async function runWorkers(count: number, budget: number, seed: number, json: boolean): Promise<number> {
+  let seconds = budget;
   const runs = Array.from({ length: count }, (_, i) => new Promise<{ code: number; summary?: { inputs: number; violations: number } }>((resolve) => {
-    const child = spawn(process.execPath, [__filename, '--seconds', String(seconds), '--seed', String(seed + i), '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [__filename, '--seconds', String(budget), '--seed', String(seed + i), '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => {
@@ -61,7 +62,9 @@ async function runWorkers(count: number, seconds: number, seed: number, json: bo
       resolve({ code: code ?? 1, summary: lines.find((l) => 'inputs' in l) as { inputs: number; violations: number } | undefined });
     });
   }));
+  const started = Date.now();
   const results = await Promise.all(runs);
+  seconds = Math.round((Date.now() - started) / 100) / 10;
   const inputs = results.reduce((n, r) => n + (r.summary?.inputs ?? 0), 0);
   const violations = results.reduce((n, r) => n + (r.summary?.violations ?? 0), 0);
   const summary = { workers: count, seeds: `${seed}..${seed + count - 1}`, seconds, inputs, inputsPerSecond: Math.round(inputs / seconds), violations };

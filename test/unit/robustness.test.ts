@@ -112,6 +112,28 @@ describe('robustness', () => {
     assert.ok(sarif.includes('compose-secret-in-environment'));
   });
 
+  it('offers no Compose fix while the YAML has syntax errors: the edit could land in what the parser misread (fuzz)', () => {
+    const broken = 'version: "3.8"\n&a [*a]\nservices:\n  api:\n\n';
+    const findings = lintCompose(broken).findings;
+    assert.ok(findings.some((f) => f.rule === 'parse-error'));
+    assert.deepStrictEqual(findings.filter((f) => f.fixes.length > 0).map((f) => f.rule), []);
+    const clean = lintCompose('version: "3.8"\nservices:\n  api:\n    image: nginx:1.27\n').findings;
+    assert.ok(clean.some((f) => f.rule === 'compose-version-obsolete' && f.fixes.length > 0));
+  });
+
+  it('fix-all reaches its fixed point on a file with more findings than the old 50-round bound (fuzz)', () => {
+    const lines = ['FROM alpine:3.20'];
+    for (let i = 0; i < 120; i++) lines.push(`RUN echo upper${i}`);
+    for (let i = 0; i < 70; i++) lines.push(`run echo lower${i}`);
+    const text = `${lines.join('\n')}\n`;
+    const file = '/project/Dockerfile';
+    const workspace = new MemoryWorkspace({ [file]: text }, ['/project']);
+    const first = fixAll({ path: file, text, kind: 'dockerfile' }, workspace, {});
+    const fixed = first.files.get(file) ?? text;
+    assert.ok(first.applied.filter((a) => a.rule === 'consistent-instruction-casing').length >= 70, `${first.applied.length} fixes applied`);
+    assert.strictEqual(fixAll({ path: file, text: fixed, kind: 'dockerfile' }, workspace, {}).applied.length, 0);
+  });
+
   it('holds every fuzz property on hostile Dockerfiles', () => {
     const hostile = [
       '', '\uFEFF', '\0\0\0', 'FROM', 'FROM node:20\nRUN "unterminated', 'FROM node:20\nRUN <<EOF\napt-get install x\n',

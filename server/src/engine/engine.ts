@@ -150,12 +150,15 @@ function lintComposeFile(
     return;
   }
   const onDisk = request.onDisk !== false;
+  // In a file YAML cannot fully read, a fix's edit may land in what the parser misread and leave
+  // the file worse: findings are still shown, their fixes wait until the syntax errors are gone.
+  const fixable = !model.misread;
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (!ruleMayReport(rule.meta, config)) continue;
     isolate(rule.meta.id, result, (report) => rule.check({ model, workspace, onDisk, report }), (report) => {
       const severity = findingSeverity(rule.meta, config, report);
-      if (severity !== 'off') findings.push(toFinding(rule.meta, report, severity));
+      if (severity !== 'off') findings.push(toFinding(rule.meta, fixable ? report : { ...report, fixes: [] }, severity));
     });
   }
   const suppressions = parseComposeSuppressions(model);

@@ -47,13 +47,13 @@ export interface FixAllResult {
 
 /**
  * Applies preferred fixes one at a time, re-linting after each, until none is left (a fixed
- * point) or `maxRounds` is reached. Only fixes accepted by `accept` are applied.
+ * point) or `maxRounds` or the time budget is reached. Only fixes accepted by `accept` are applied.
  */
 export function fixAll(
   request: LintRequest,
   workspace: Workspace,
   config: LintConfig,
-  options: { accept?: (finding: Finding, fix: Fix) => boolean; maxRounds?: number } = {},
+  options: { accept?: (finding: Finding, fix: Fix) => boolean; maxRounds?: number; timeBudgetMs?: number } = {},
 ): FixAllResult {
   const file = path.resolve(request.path);
   const files = new Map<string, string>();
@@ -65,7 +65,10 @@ export function fixAll(
   let lastKey: string | undefined;
   let lastAlike = 0;
   let lastFixShrank = false;
-  for (let round = 0; round < (options.maxRounds ?? 50); round++) {
+  // One fix per round, re-linting after each: a file with hundreds of findings needs hundreds of
+  // rounds, so the bound is generous and a time budget stops a pathological file.
+  const deadline = Date.now() + (options.timeBudgetMs ?? 10_000);
+  for (let round = 0; round < (options.maxRounds ?? 1000) && Date.now() < deadline; round++) {
     const result = lint({ ...request, text }, view, config);
     const next = result.findings.find((f) => {
       const fix = preferredFix(f);

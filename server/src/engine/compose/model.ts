@@ -16,6 +16,8 @@ export interface ComposeModel {
   value: unknown;
   /** YAML syntax errors, at their positions. */
   syntaxErrors: { range: Range; message: string }[];
+  /** A syntax error other than a duplicate key: what the parser built may not be what was meant. */
+  misread: boolean;
   /** Refused outright (alias bomb, too deep): the reason, shown as one finding. */
   refused?: string;
 }
@@ -60,7 +62,8 @@ function parseWhole(path: string, text: string): ComposeModel {
   const lines = new ComposeLines(text);
   const document = parseDocument(text, PARSE_OPTIONS);
   const syntaxErrors = document.errors.map((e) => ({ range: lines.rangeOf(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)), message: yamlMessage(e.message) }));
-  const model: ComposeModel = { path, text, lines, document, value: undefined, syntaxErrors };
+  const misread = document.errors.some((e) => e.code !== 'DUPLICATE_KEY');
+  const model: ComposeModel = { path, text, lines, document, value: undefined, syntaxErrors, misread };
   try {
     model.value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     const shape = unsafeShape(model.value);
