@@ -82,9 +82,15 @@ function checkFix(input: FuzzInput, workspace: MemoryWorkspace, finding: Finding
   const after = lint({ path: input.path, text: fixed, kind: input.kind }, overlay, {});
   if (after.failures.length > 0) return { property: 'no rule throws after a fix', detail: `${label}: ${after.failures[0].rule}` };
   if (errorCount(after.findings) > errorsBefore) {
+    // An error on a line the fix did not write was there all along, hidden until the file read
+    // better (a misspelt `services` key hides every service): only errors the fix wrote count,
+    // and any new parse error.
     const before = new Set(lint({ path: input.path, text: input.text, kind: input.kind }, workspace, {}).findings.filter((f) => f.severity === 'error').map((f) => f.message));
-    const fresh = after.findings.filter((f) => f.severity === 'error' && !before.has(f.message));
-    return { property: 'a fix adds no error', detail: `${label}: new ${fresh.map((f) => `${f.rule}: ${f.message}`).join('; ')}\n--- fixed text:\n${fixed.slice(0, 2000)}` };
+    const originalLines = new Set(input.text.split(/\r?\n/));
+    const fixedLines = new LineIndex(fixed);
+    const fresh = after.findings.filter((f) => f.severity === 'error' && !before.has(f.message)
+      && (f.rule === 'parse-error' || !originalLines.has(fixedLines.lineText(f.range.start.line))));
+    if (fresh.length > 0) return { property: 'a fix adds no error', detail: `${label}: new ${fresh.map((f) => `${f.rule}: ${f.message}`).join('; ')}\n--- fixed text:\n${fixed.slice(0, 2000)}` };
   }
   return undefined;
 }

@@ -134,6 +134,12 @@ describe('robustness', () => {
     assert.strictEqual(fixAll({ path: file, text: fixed, kind: 'dockerfile' }, workspace, {}).applied.length, 0);
   });
 
+  it('survives dockerfile-ast throwing on a continuation followed by a lone \\r and a comment (fuzz)', () => {
+    const text = 'FROM alpine:3.20\nRUN apt-get install curl \\\r# a comment\nRUN echo done\n';
+    const result = lint({ path: '/project/Dockerfile', text, kind: 'dockerfile' }, new MemoryWorkspace({}, ['/project']), {});
+    assert.deepStrictEqual(result.failures.map((f) => f.rule), []);
+  });
+
   it('holds every fuzz property on hostile Dockerfiles', () => {
     const hostile = [
       '', '\uFEFF', '\0\0\0', 'FROM', 'FROM node:20\nRUN "unterminated', 'FROM node:20\nRUN <<EOF\napt-get install x\n',

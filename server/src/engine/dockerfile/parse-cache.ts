@@ -67,7 +67,14 @@ function memoize(proto: Record<string, () => unknown[]>, method: string, slot: s
   proto[method] = function (this: Record<symbol, unknown[] | undefined>) {
     let value = this[slot];
     if (!value) {
-      value = compute.call(this);
+      try {
+        value = compute.call(this);
+      } catch {
+        // dockerfile-ast throws on some malformed heredoc lines (found by fuzzing: a heredoc marker
+        // whose definition it lost track of); treat the instruction as having none rather than
+        // failing every rule that reads it.
+        value = [];
+      }
       // Enumerable, so that the copies made for the next version carry it along.
       Object.defineProperty(this, slot, { value, enumerable: true, writable: true, configurable: true });
     }
