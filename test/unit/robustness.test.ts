@@ -140,6 +140,13 @@ describe('robustness', () => {
     assert.deepStrictEqual(result.failures.map((f) => f.rule), []);
   });
 
+  it('does not rewrite a depends_on list to the long form when an entry is interpolated (keys are not interpolated) (fuzz)', () => {
+    const text = 'services:\n  api:\n    image: node:20\n    depends_on:\n      - db\n      - ${CACHE_HOST:-cache}\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n  cache:\n    image: redis:7\n';
+    const findings = lintCompose(text).findings.filter((f) => f.rule === 'compose-depends-on-unhealthy');
+    assert.strictEqual(findings.length, 1);
+    assert.deepStrictEqual(findings[0].fixes, []);
+  });
+
   it('holds every fuzz property on hostile Dockerfiles', () => {
     const hostile = [
       '', '\uFEFF', '\0\0\0', 'FROM', 'FROM node:20\nRUN "unterminated', 'FROM node:20\nRUN <<EOF\napt-get install x\n',

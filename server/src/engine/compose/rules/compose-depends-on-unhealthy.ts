@@ -46,7 +46,10 @@ export const composeDependsOnUnhealthy: ComposeRule = {
       }
       const waiting = entries.filter((e) => (e.condition ?? 'service_started') === 'service_started' && healthy(e.name));
       if (waiting.length === 0) continue;
-      const edits = rewrite(model, node, keyColumn, entries.map((e) => e.name), new Set(waiting.map((e) => e.name)));
+      // The long form turns every entry into a map key, and Compose interpolates values, not keys:
+      // `- ${DB_HOST:-db}` would stop resolving. Such a list is reported without a fix.
+      const interpolated = isSeq(node) && entries.some((e) => e.name.includes('$'));
+      const edits = interpolated ? undefined : rewrite(model, node, keyColumn, entries.map((e) => e.name), new Set(waiting.map((e) => e.name)));
       for (const entry of waiting) {
         report({
           range: rangeOf(model, entry.node),
