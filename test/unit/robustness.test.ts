@@ -147,6 +147,17 @@ describe('robustness', () => {
     assert.deepStrictEqual(findings[0].fixes, []);
   });
 
+  it('fix-all undoes a fix that leaves its own finding in place (USER appended into an unterminated heredoc) (fuzz)', () => {
+    const file = '/project/Dockerfile';
+    const text = 'FROM node:20\nENTRYPOINT ["node", "server.js"]\nRUN cat <<EOF > /etc/x\nhello\nEOF && apt-get update';
+    const workspace = new MemoryWorkspace({ [file]: text }, ['/project']);
+    const first = fixAll({ path: file, text, kind: 'dockerfile' }, workspace, {});
+    const fixed = first.files.get(file) ?? text;
+    assert.ok(!first.applied.some((a) => a.rule === 'no-root-user'), JSON.stringify(first.applied));
+    assert.ok(!fixed.includes('USER'), fixed);
+    assert.strictEqual(fixAll({ path: file, text: fixed, kind: 'dockerfile' }, workspace, {}).applied.length, 0);
+  });
+
   it('holds every fuzz property on hostile Dockerfiles', () => {
     const hostile = [
       '', '\uFEFF', '\0\0\0', 'FROM', 'FROM node:20\nRUN "unterminated', 'FROM node:20\nRUN <<EOF\napt-get install x\n',

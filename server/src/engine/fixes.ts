@@ -61,30 +61,38 @@ export function fixAll(
   const applied: FixAllResult['applied'] = [];
   const skipped = new Set<string>();
   const keyOf = (f: Finding) => `${f.rule}:${f.range.start.line}:${f.message}`;
+  const alikeIn = (findings: readonly Finding[], f: { rule: string; message: string }) =>
+    findings.filter((o) => o.rule === f.rule && o.message === f.message).length;
   let text = request.text;
-  let lastKey: string | undefined;
-  let lastAlike = 0;
-  let lastFixShrank = false;
+  // The fix applied last round, with what it changed, until the next lint shows it worked.
+  let pending: { key: string; rule: string; message: string; alike: number; shrank: boolean; text: string; files: Map<string, string>; applied: number } | undefined;
   // One fix per round, re-linting after each: a file with hundreds of findings needs hundreds of
   // rounds, so the bound is generous and a time budget stops a pathological file.
   const deadline = Date.now() + (options.timeBudgetMs ?? 10_000);
   for (let round = 0; round < (options.maxRounds ?? 1000) && Date.now() < deadline; round++) {
     const result = lint({ ...request, text }, view, config);
+    if (pending) {
+      // A fix that leaves its own finding in place (say, a line appended into an unterminated
+      // heredoc) would be applied again and again: undo it and never try it again. The same
+      // finding may come back legitimately: one of several alike (one fewer each time), or one
+      // the YAML hid behind a duplicate key (the fix deleted text, which cannot go on forever).
+      const stillThere = result.findings.some((f) => keyOf(f) === pending!.key);
+      if (stillThere && alikeIn(result.findings, pending) >= pending.alike && !pending.shrank) {
+        text = pending.text;
+        files.clear();
+        for (const [f, content] of pending.files) files.set(f, content);
+        applied.length = pending.applied;
+        skipped.add(pending.key);
+        pending = undefined;
+        continue;
+      }
+      pending = undefined;
+    }
     const next = result.findings.find((f) => {
       const fix = preferredFix(f);
       return fix && !skipped.has(keyOf(f)) && (options.accept?.(f, fix) ?? true);
     });
     if (!next) break;
-    // A fix that leaves its own finding in place would loop forever: apply it once only. The same
-    // finding may come back legitimately: one of several alike (one fewer each time), or one the
-    // YAML hid behind a duplicate key (the fix deleted text, which cannot go on forever).
-    const alike = result.findings.filter((f) => f.rule === next.rule && f.message === next.message).length;
-    if (keyOf(next) === lastKey && alike >= lastAlike && !lastFixShrank) {
-      skipped.add(lastKey);
-      continue;
-    }
-    lastKey = keyOf(next);
-    lastAlike = alike;
     const fix = preferredFix(next)!;
     let changed: Map<string, string>;
     try {
@@ -93,7 +101,10 @@ export function fixAll(
       skipped.add(keyOf(next));
       continue;
     }
-    lastFixShrank = (changed.get(file) ?? text).length < text.length;
+    pending = {
+      key: keyOf(next), rule: next.rule, message: next.message, alike: alikeIn(result.findings, next),
+      shrank: (changed.get(file) ?? text).length < text.length, text, files: new Map(files), applied: applied.length,
+    };
     for (const [f, content] of changed) {
       if (f === file) text = content;
       else files.set(f, content);
