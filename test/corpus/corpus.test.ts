@@ -1,15 +1,12 @@
 import * as assert from 'assert';
 import { initEngine } from '../../server/src/engine/engine';
-import { corpusAvailable, corpusFiles, corpusWorkspace, runCorpus, CORPUS } from './corpus';
+import { corpusFiles, corpusWorkspace, runCorpus, skipWithoutCorpus } from './corpus';
 
 describe('corpus of real Dockerfiles', function () {
   this.timeout(300000);
 
   before(async function () {
-    if (!corpusAvailable()) {
-      console.log(`    (skipped: no corpus at ${CORPUS}; it lives in ../shared beside the repository)`);
-      this.skip();
-    }
+    skipWithoutCorpus(this);
     await initEngine();
   });
 

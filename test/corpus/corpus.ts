@@ -15,6 +15,13 @@ export function corpusAvailable(): boolean {
   return fs.existsSync(path.join(CORPUS, 'dockerfiles'));
 }
 
+/** In a `before` hook: skips the suite, saying why, where the corpus is absent. */
+export function skipWithoutCorpus(context: Mocha.Context, indent = '    '): void {
+  if (corpusAvailable()) return;
+  console.log(`${indent}(skipped: no corpus at ${CORPUS}; it lives in ../shared beside the repository)`);
+  context.skip();
+}
+
 /**
  * The corpus holds only the Dockerfiles and Compose files of each repository, not the env files,
  * configs and sources beside them: every other path is taken to exist, so that missing-file

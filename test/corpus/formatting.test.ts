@@ -4,7 +4,7 @@ import * as path from 'path';
 import { DockerfileParser } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerfileFeatures } from '../../server/src/lsp/features/dockerfile';
-import { corpusAvailable, corpusFiles, CORPUS } from './corpus';
+import { corpusFiles, skipWithoutCorpus } from './corpus';
 
 /** What BuildKit sees: every instruction's keyword, arguments and heredoc bodies, and every comment. */
 function meaning(text: string): unknown {
@@ -35,10 +35,7 @@ describe('formatting the corpus of real Dockerfiles', function () {
   this.timeout(300000);
 
   before(function () {
-    if (!corpusAvailable()) {
-      console.log(`    (skipped: no corpus at ${CORPUS}; it lives in ../shared beside the repository)`);
-      this.skip();
-    }
+    skipWithoutCorpus(this);
   });
 
   it('keeps every instruction, heredoc and comment, changes only indentation, and is idempotent', () => {

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { DockerfileFeatures } from '../../server/src/lsp/features/dockerfile';
 import { ComposeFeatures } from '../../server/src/lsp/features/compose';
 import { parseCompose } from '../../server/src/engine/compose/model';
-import { corpusAvailable, corpusFiles, corpusWorkspace, CORPUS } from './corpus';
+import { corpusFiles, corpusWorkspace, skipWithoutCorpus } from './corpus';
 
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
 
@@ -29,10 +29,7 @@ describe('language features over the corpus', function () {
   this.timeout(300000);
 
   before(function () {
-    if (!corpusAvailable()) {
-      console.log(`    (skipped: no corpus at ${CORPUS}; it lives in ../shared beside the repository)`);
-      this.skip();
-    }
+    skipWithoutCorpus(this);
   });
 
   it('answers every Dockerfile request without throwing, with ranges inside the file', async () => {

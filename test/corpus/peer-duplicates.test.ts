@@ -5,17 +5,14 @@ import { validate } from 'dockerfile-utils';
 import { initEngine, lint } from '../../server/src/engine/engine';
 import { MemoryWorkspace } from '../../server/src/engine/workspace';
 import { duplicatedBy, findingForPeerDiagnostic, type Peer } from '../../server/src/lsp/peer-duplicates';
-import { corpusAvailable, corpusFiles, CORPUS } from './corpus';
+import { corpusFiles, skipWithoutCorpus } from './corpus';
 
 /** Beside Container Tools, a finding is withheld only where dockerfile-utils (its Dockerfile validator) really reports it. */
 describe('corpus: findings withheld beside Container Tools', function () {
   this.timeout(300000);
 
   before(async function () {
-    if (!corpusAvailable()) {
-      console.log(`    (skipped: no corpus at ${CORPUS}; it lives in ../shared beside the repository)`);
-      this.skip();
-    }
+    skipWithoutCorpus(this);
     await initEngine();
   });
 

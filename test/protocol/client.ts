@@ -1,3 +1,4 @@
+import * as assert from 'assert';
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -158,6 +159,13 @@ export class TestClient {
 
   get alive(): boolean {
     return this.child.exitCode === null;
+  }
+
+  /** Stops the server, failing when it had already died during the test. */
+  async stopExpectingAlive(): Promise<void> {
+    const alive = this.alive;
+    await this.stop();
+    assert.ok(alive, `the server should still be running at the end of the test\n${this.stderr}`);
   }
 }
 

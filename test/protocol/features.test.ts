@@ -47,9 +47,7 @@ describe('language features over stdio', function () {
   });
 
   after(async () => {
-    const alive = client.alive;
-    await client.stop();
-    assert.ok(alive, `the server should still be running\n${client.stderr}`);
+    await client.stopExpectingAlive();
   });
 
   describe('Dockerfile (dockerfile-language-service)', () => {

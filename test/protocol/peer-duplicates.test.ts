@@ -23,13 +23,9 @@ describe('peer duplicates over stdio', function () {
   this.timeout(30000);
   let client: TestClient | undefined;
   afterEach(async () => {
-    if (client) {
-      const alive = client.alive;
-      await client.stop();
-      const stderr = client.stderr;
-      client = undefined;
-      assert.ok(alive, `the server should still be running at the end of the test\n${stderr}`);
-    }
+    const running = client;
+    client = undefined;
+    await running?.stopExpectingAlive();
   });
 
   async function start(settings: Record<string, unknown>, options: { pull?: boolean } = {}): Promise<{ c: TestClient; file: string }> {

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CodeActionRequest } from 'vscode-languageserver-protocol/node';
 import { TestClient, project, uri } from './client';
-import { CORPUS, corpusAvailable, corpusFiles } from '../corpus/corpus';
+import { corpusFiles, skipWithoutCorpus } from '../corpus/corpus';
 
 function rssMiB(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -58,10 +58,7 @@ describe('server robustness (over stdio)', function () {
   });
 
   it('keeps memory flat when 1,000 corpus documents are opened and closed', async function () {
-    if (!corpusAvailable()) {
-      console.log(`      (skipped: no corpus at ${CORPUS})`);
-      this.skip();
-    }
+    skipWithoutCorpus(this, '      ');
     await client.stop();
     client = new TestClient({ nodeArgs: ['--expose-gc'] });
     await client.initialize(root);

@@ -10,13 +10,9 @@ describe('language server over stdio', function () {
   this.timeout(30000);
   let client: TestClient | undefined;
   afterEach(async () => {
-    if (client) {
-      const alive = client.alive;
-      await client.stop();
-      const stderr = client.stderr;
-      client = undefined;
-      assert.ok(alive, `the server should still be running at the end of the test\n${stderr}`);
-    }
+    const running = client;
+    client = undefined;
+    await running?.stopExpectingAlive();
   });
 
   it('publishes diagnostics with rule codes, exact ranges, doc links and peer codes (push mode)', async () => {
