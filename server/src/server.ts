@@ -18,6 +18,7 @@ import {
 } from './lsp/convert';
 import { LanguageFeatures } from './lsp/features/register';
 import { normaliseLanguageFeatures, type LanguageFeatureSettings } from './lsp/features/settings';
+import { warmUpEngine } from './lsp/warm-up';
 import { normalisePeerDuplicates, hiddenPeers, withoutPeerDuplicates, findingForPeerDiagnostic, type PeerDuplicateSettings } from './lsp/peer-duplicates';
 
 /** The Dockhand language server: LSP wiring only; every finding and fix comes from the engine. */
@@ -33,6 +34,9 @@ const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, languageFeatures: 
 /** Quiet time after an edit before the other open documents that depend on it are linted again. */
 const OTHERS_DELAY_MS = 150;
 const WATCHED = '**/{.dockerignore,*.dockerignore,package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,requirements*.txt,pyproject.toml,poetry.lock,go.mod,go.sum,Gemfile,Gemfile.lock,composer.json,Cargo.toml,tsconfig.json,.gitignore,.env,.env.*,compose*.y*ml,docker-compose*.y*ml,Dockerfile*,*.Dockerfile,Containerfile,.dockhand.y*ml,.dockhand.json,.hadolint.y*ml}';
+
+/** Lints of a sample Dockerfile run at idle after start, until V8 has compiled the rules (see lsp/warm-up.ts). */
+const WARM_UP_ROUNDS = 300;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -91,6 +95,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    const warmUp = warmUpEngine(WARM_UP_ROUNDS);
+    connection.onShutdown(() => warmUp.stop());
     if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockhand' }).catch(() => undefined);
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] }).catch(() => undefined);
     void features.configure(initialSettings.languageFeatures);
