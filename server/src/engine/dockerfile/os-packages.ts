@@ -2,7 +2,7 @@ import * as path from 'path';
 import type { Arg, Instruction, Run } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './model';
 import { keywordOf, stageChain } from './model';
-import { runCommands, unwrap, type ShellCommand, type ShellWord } from './shell';
+import { runCommands, runFact, unwrap, type ShellCommand, type ShellWord } from './shell';
 
 /** What the OS package-manager rules share: where the RUNs are, and what each package command does. */
 
@@ -91,21 +91,18 @@ export interface PackageCommand {
   packages: ShellWord[];
 }
 
-/** Keyed by the RUN's commands, which an unshifted RUN keeps across versions. */
-const packageCommandsOf = new WeakMap<ShellCommand[], PackageCommand[]>();
+const PACKAGE_COMMANDS = Symbol('packageCommands');
 
 /** The OS package-manager commands of a RUN (sudo/env wrappers peeled off, `sh -c` bodies included). */
 export function packageCommands(model: DockerfileModel, run: Instruction): PackageCommand[] {
-  const commands = runCommands(model, run);
-  const cached = packageCommandsOf.get(commands);
-  if (cached) return cached;
-  const result: PackageCommand[] = [];
-  for (const raw of commands) {
-    const parsed = packageCommand(raw);
-    if (parsed) result.push(parsed);
-  }
-  packageCommandsOf.set(commands, result);
-  return result;
+  return runFact(model, run, PACKAGE_COMMANDS, (commands) => {
+    const result: PackageCommand[] = [];
+    for (const raw of commands) {
+      const parsed = packageCommand(raw);
+      if (parsed) result.push(parsed);
+    }
+    return result;
+  });
 }
 
 export function packageCommand(raw: ShellCommand): PackageCommand | undefined {

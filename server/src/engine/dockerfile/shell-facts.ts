@@ -4,7 +4,7 @@ import type { DockerfileModel, Stage } from './model';
 import { keywordOf, rootImage, stageChain } from './model';
 import { osFlavour, type OsFlavour } from './images';
 import type { Node } from 'web-tree-sitter';
-import { clearWithShellCache, runCommands, runScripts, shareShellTrees, unwrap, visitShellSyntax, walkShellSyntax, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { clearWithShellCache, runCommands, runFact, runScripts, shareShellTrees, unwrap, visitShellSyntax, walkShellSyntax, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 /** What the shell-command rules ask about RUN instructions, on top of the shell model. */
 
@@ -55,15 +55,11 @@ export function commandsOf(model: DockerfileModel, site: RunSite): ShellCommand[
   return runCommands(model, site.run);
 }
 
-/** Keyed by the RUN's commands, which an unshifted RUN keeps across versions. */
-const unwrappedOf = new WeakMap<ShellCommand[], ShellCommand[]>();
+const TOOL_COMMANDS = Symbol('toolCommands');
 
 /** The commands of a RUN with `sudo`, `env`, `nice`… peeled off (see `unwrap`), computed once per RUN. */
 export function toolCommandsOf(model: DockerfileModel, site: RunSite): ShellCommand[] {
-  const raw = commandsOf(model, site);
-  let commands = unwrappedOf.get(raw);
-  if (!commands) unwrappedOf.set(raw, (commands = raw.map(unwrap)));
-  return commands;
+  return runFact(model, site.run, TOOL_COMMANDS, (commands) => commands.map(unwrap));
 }
 
 /** `pip3` for `/usr/bin/pip3`. */
@@ -348,24 +344,46 @@ function hasAncestor(node: Node, test: (a: Node) => boolean): boolean {
   return false;
 }
 
-/** ARG and ENV names visible to a RUN: its stage chain up to it (global ARGs only when redeclared), or the lines before it outside stages. */
-export function variablesBefore(model: DockerfileModel, site: RunSite): Set<string> {
-  const cached = variablesBySite.get(site.instruction);
-  if (cached) return cached;
-  const line = site.instruction.getRange().start.line;
-  const names = new Set<string>();
-  const chain = site.stage ? stageChain(site.stage).reverse() : [undefined];
-  for (const stage of chain) {
-    for (const definition of definitionsOf(model, stage)) {
-      if (definition.line >= line && !site.onbuild && stage === site.stage) break;
-      names.add(definition.name);
-    }
-  }
-  variablesBySite.set(site.instruction, names);
-  return names;
+/** Names an ARG or ENV sets where a RUN executes (see variablesBefore). */
+export interface VisibleVariables {
+  has(name: string): boolean;
 }
 
-const variablesBySite = new WeakMap<Instruction, Set<string>>();
+/** The ARG and ENV names of the stages a stage is built on, and the first line of each name its own instructions set. */
+interface VariableScope {
+  inherited: Set<string>;
+  firstLine: Map<string, number>;
+}
+
+/** ARG and ENV names visible to a RUN: its stage chain up to it (global ARGs only when redeclared), or the lines before it outside stages. */
+export function variablesBefore(model: DockerfileModel, site: RunSite): VisibleVariables {
+  const scope = variableScope(model, site.stage);
+  const line = site.instruction.getRange().start.line;
+  const everyLine = site.onbuild;
+  return {
+    has(name: string): boolean {
+      if (scope.inherited.has(name)) return true;
+      const first = scope.firstLine.get(name);
+      return first !== undefined && (everyLine || first < line);
+    },
+  };
+}
+
+const scopesByModel = new WeakMap<DockerfileModel, Map<Stage | undefined, VariableScope>>();
+
+/** Read once per stage and model, so that each RUN's question costs two lookups instead of a walk over the stage. */
+function variableScope(model: DockerfileModel, stage: Stage | undefined): VariableScope {
+  let byStage = scopesByModel.get(model);
+  if (!byStage) scopesByModel.set(model, (byStage = new Map()));
+  let scope = byStage.get(stage);
+  if (scope) return scope;
+  scope = { inherited: new Set(), firstLine: new Map() };
+  for (const definition of definitionsOf(model, stage)) if (!scope.firstLine.has(definition.name)) scope.firstLine.set(definition.name, definition.line);
+  if (stage) for (const base of stageChain(stage).slice(1)) for (const definition of definitionsOf(model, base)) scope.inherited.add(definition.name);
+  byStage.set(stage, scope);
+  return scope;
+}
+
 const definitionsByModel = new WeakMap<DockerfileModel, Map<Stage | undefined, { name: string; line: number }[]>>();
 
 /** ARG and ENV names of a stage (or of the lines outside stages), in order, read once per model. */

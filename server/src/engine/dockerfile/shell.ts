@@ -228,47 +228,98 @@ function shiftWord(w: ShellWord, by: number): ShellWord {
   return { text: w.text, value: w.value, start: w.start + by, end: w.end + by };
 }
 
-const scriptsByInstruction = new WeakMap<Instruction, ShellScript[]>();
+/**
+ * A RUN's scripts with what they depend on besides the RUN's text, and the facts rules derive from
+ * them. The same object serves every later version in which the RUN keeps its text and offset, so
+ * those facts are computed once for all of them.
+ */
+interface RunShell {
+  start: number;
+  shell: 'sh' | 'other';
+  escapeChar: string;
+  scripts: ShellScript[];
+  commands?: ShellCommand[];
+  facts?: Map<symbol, unknown>;
+}
+
+/**
+ * Kept on the RUN instruction itself and enumerable: the incremental parser copies an unchanged
+ * instruction into the next version with its enumerable properties, so the copy finds its scripts
+ * without building a key from its text.
+ */
+const REUSABLE_SHELL = Symbol('dockhand.reusableRunShell');
+/** The RunShell checked for this very instruction object (one version); not enumerable, so copies do not inherit it. */
+const CHECKED_SHELL = Symbol('dockhand.runShell');
+
+type ShellSlots = Record<symbol, RunShell | undefined>;
+
+/** The RunShell of a RUN in this version: reused from an earlier version when nothing it depends on changed. */
+function runShell(model: DockerfileModel, run: Instruction): RunShell {
+  const slots = run as unknown as ShellSlots;
+  const checked = slots[CHECKED_SHELL];
+  if (checked) return checked;
+  // The scripts depend only on the RUN's text, where it starts, its shell and the escape
+  // character: a RUN that an edit elsewhere left alone is taken from the previous version,
+  // moved by as much as the edit shifted it.
+  const range = run.getRange();
+  const start = model.lines.offsetAt(range.start);
+  const shell = activeShell(model, run);
+  const reuse = reuseAcrossVersions.enabled;
+  let previous = reuse ? slots[REUSABLE_SHELL] : undefined;
+  if (previous && (previous.shell !== shell || previous.escapeChar !== model.escapeChar)) previous = undefined;
+  let key: string | undefined;
+  if (reuse && !previous) {
+    key = `${shell}|${model.escapeChar}|${model.text.slice(start, model.lines.offsetAt(range.end))}`;
+    previous = scriptsByText.get(key);
+  }
+  let found: RunShell;
+  if (previous && previous.start === start) found = previous;
+  else {
+    const by = previous ? start - previous.start : 0;
+    const scripts = previous ? previous.scripts.map((script) => shiftScript(script, by)) : computeRunScripts(model, run as Run);
+    found = { start, shell, escapeChar: model.escapeChar, scripts };
+  }
+  if (key !== undefined) {
+    if (!previous && scriptsByText.size >= SCRIPT_CACHE_LIMIT) scriptsByText.delete(scriptsByText.keys().next().value as string);
+    scriptsByText.set(key, found);
+  }
+  if (reuse && slots[REUSABLE_SHELL] !== found) slots[REUSABLE_SHELL] = found;
+  Object.defineProperty(run, CHECKED_SHELL, { value: found, enumerable: false, writable: true, configurable: true });
+  return found;
+}
 
 /**
  * The shell scripts a RUN instruction executes (one, or one per leading heredoc), with every
  * command and word at its offset in the Dockerfile.
  */
 export function runScripts(model: DockerfileModel, run: Instruction): ShellScript[] {
-  const cached = scriptsByInstruction.get(run);
-  if (cached) return cached;
-  // The scripts depend only on the RUN's text, where it starts, its shell and the escape
-  // character: a RUN that an edit elsewhere left alone is taken from the previous version,
-  // moved by as much as the edit shifted it.
-  const range = run.getRange();
-  const start = model.lines.offsetAt(range.start);
-  const key = `${activeShell(model, run)}|${model.escapeChar}|${model.text.slice(start, model.lines.offsetAt(range.end))}`;
-  const previous = reuseAcrossVersions.enabled ? scriptsByText.get(key) : undefined;
-  const scripts = !previous
-    ? computeRunScripts(model, run as Run)
-    : previous.start === start ? previous.scripts : previous.scripts.map((script) => shiftScript(script, start - previous.start));
-  if (!previous && scriptsByText.size >= SCRIPT_CACHE_LIMIT) scriptsByText.delete(scriptsByText.keys().next().value as string);
-  if (reuseAcrossVersions.enabled) scriptsByText.set(key, { start, scripts });
-  scriptsByInstruction.set(run, scripts);
-  return scripts;
+  return runShell(model, run).scripts;
 }
 
-const scriptsByText = new Map<string, { start: number; scripts: ShellScript[] }>();
+const scriptsByText = new Map<string, RunShell>();
 
 function shiftScript(script: ShellScript, by: number): ShellScript {
   return { ...script, commands: script.commands.map((c) => shiftCommand(c, by, c.nested)), start: script.start + by, end: script.end + by };
 }
 
-/** Every command of every script of a RUN, in order. */
+/** Every command of every script of a RUN, in order. Kept across versions for a RUN an edit left in place. */
 export function runCommands(model: DockerfileModel, run: Instruction): ShellCommand[] {
-  const scripts = runScripts(model, run);
-  let commands = commandsByScripts.get(scripts);
-  if (!commands) commandsByScripts.set(scripts, (commands = scripts.length === 1 ? scripts[0].commands : scripts.flatMap((s) => s.commands)));
-  return commands;
+  const found = runShell(model, run);
+  return (found.commands ??= found.scripts.length === 1 ? found.scripts[0].commands : found.scripts.flatMap((s) => s.commands));
 }
 
-/** Keyed by the scripts (not the RUN), so a RUN an edit left in place keeps its list across versions. */
-const commandsByScripts = new WeakMap<ShellScript[], ShellCommand[]>();
+/**
+ * A fact derived from a RUN's commands alone (named by `fact`), computed once and kept across
+ * versions for as long as the RUN keeps its text and offset.
+ */
+export function runFact<T>(model: DockerfileModel, run: Instruction, fact: symbol, derive: (commands: ShellCommand[]) => T): T {
+  const found = runShell(model, run);
+  const facts = (found.facts ??= new Map());
+  if (facts.has(fact)) return facts.get(fact) as T;
+  const value = derive(runCommands(model, run));
+  facts.set(fact, value);
+  return value;
+}
 
 function computeRunScripts(model: DockerfileModel, run: Run): ShellScript[] {
   const shell = activeShell(model, run);
@@ -339,27 +390,43 @@ function execFormScript(
  * continuations, and the comment and blank lines Docker drops inside them, become spaces.
  */
 export function joinContinuations(raw: string, escapeChar: string): string {
-  const out = raw.split('');
+  // One pass that copies the kept stretches and writes spaces for the dropped ones.
+  let out = '';
+  let copiedTo = 0;
+  const blank = (from: number, to: number): void => {
+    out += raw.slice(copiedTo, from) + ' '.repeat(to - from);
+    copiedTo = to;
+  };
   let lineStart = 0;
-  let first = true;
   while (lineStart <= raw.length) {
     let lineEnd = raw.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = raw.length;
-    const line = raw.slice(lineStart, lineEnd);
-    const trimmed = line.trim();
-    if (!first && (trimmed === '' || trimmed.startsWith('#'))) {
-      for (let i = lineStart; i <= lineEnd && i < raw.length; i++) out[i] = ' ';
+    const first = firstNonSpace(raw, lineStart, lineEnd);
+    if (lineStart > 0 && (first === lineEnd || raw.charCodeAt(first) === 0x23 /* # */)) {
+      blank(lineStart, Math.min(lineEnd + 1, raw.length));
     } else {
       let j = lineEnd - 1;
       while (j >= lineStart && (raw[j] === ' ' || raw[j] === '\t' || raw[j] === '\r')) j--;
-      if (j >= lineStart && raw[j] === escapeChar && lineEnd < raw.length) {
-        for (let i = j; i <= lineEnd; i++) out[i] = ' ';
-      }
+      if (j >= lineStart && raw[j] === escapeChar && lineEnd < raw.length) blank(j, lineEnd + 1);
     }
-    first = false;
     lineStart = lineEnd + 1;
   }
-  return out.join('').replace(/\r/g, ' ');
+  out = copiedTo === 0 ? raw : out + raw.slice(copiedTo);
+  return out.includes('\r') ? out.replace(/\r/g, ' ') : out;
+}
+
+/** The first offset in [from, to) that String.prototype.trim would keep, or `to`. */
+function firstNonSpace(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isTrimmedSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The characters String.prototype.trim removes (whitespace and line terminators). */
+function isTrimmedSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** `sh` unless a SHELL instruction earlier in the stage (or a Windows base) switched away from a POSIX shell. */
