@@ -2,6 +2,7 @@ import { lintCommand } from './cli/lint';
 import { rulesCommand } from './cli/rules';
 import { initCommand } from './cli/init';
 import { UsageError, fail } from './cli/usage';
+import { isLintWorker } from './cli/lint-pool';
 
 declare const DOCKHAND_VERSION: string | undefined;
 const VERSION = typeof DOCKHAND_VERSION === 'string' ? DOCKHAND_VERSION : '0.1.0';
@@ -31,6 +32,7 @@ Lint options:
   --stdin-filename <name>    the name standard input stands for (its kind, config and neighbours)
   -q, --quiet                report errors only
   --no-color                 plain output (also when NO_COLOR is set or output is not a terminal)
+  -j, --jobs <n>             lint on n threads (default: one per core when there are many files; 1: one thread)
 
 Folders are walked skipping node_modules, .git, vendor and what .gitignore files exclude.
 Config: .dockhand.yaml and .hadolint.yaml are found by walking up from each file; flags win over them.
@@ -61,7 +63,8 @@ export async function main(argv: string[]): Promise<number> {
   return run(rest);
 }
 
-if (require.main === module) {
+// A lint worker thread runs this same script (see cli/lint-pool.ts), not the command.
+if (require.main === module && !isLintWorker()) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

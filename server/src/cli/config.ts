@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadConfigFiles, type ConfigFileResult } from '../engine/config-files';
-import { MemoryWorkspace } from '../engine/workspace';
+import type { LintConfig } from '../engine/config';
+import { loadConfigFiles, mergeConfig, type ConfigFileResult } from '../engine/config-files';
+import { MemoryWorkspace, type Workspace } from '../engine/workspace';
+import { displayPath } from './report';
 import { fail } from './usage';
 
 /**
@@ -29,4 +31,68 @@ export function loadConfigFile(file: string): ConfigFileResult {
     sources: [path.resolve(file)],
     errors: result.errors.map((e) => ({ path: file, message: e.message.split(name).join(base) })),
   };
+}
+
+interface FolderConfig {
+  id: number;
+  /** The config files' settings under the command line's. */
+  config: LintConfig;
+  errors: ConfigFileResult['errors'];
+}
+
+/**
+ * The configuration of each linted file: `--config`'s, or the config files found by walking up
+ * from its folder, under the command line's settings. Found once per folder when the files cannot
+ * change during the run (no fixes planned); each problem in a config file is printed once.
+ */
+export class ConfigLookup {
+  private readonly byFolder = new Map<string, FolderConfig>();
+  private readonly configs: LintConfig[] = [];
+  private readonly printed = new Set<string>();
+
+  constructor(
+    private readonly explicit: ConfigFileResult | undefined,
+    private readonly cli: LintConfig,
+    private readonly workspace: Workspace,
+    private readonly oncePerFolder: boolean,
+  ) {}
+
+  /** The configuration of `file`. */
+  of(file: string): LintConfig {
+    return this.find(file).config;
+  }
+
+  /** A number standing for the configuration of `file`, an index into `all()` (needs oncePerFolder). */
+  idOf(file: string): number {
+    return this.find(file).id;
+  }
+
+  all(): readonly LintConfig[] {
+    return this.configs;
+  }
+
+  /** The configuration of `file`, after printing the problems of its config files not printed yet. */
+  announced(file: string): LintConfig {
+    const found = this.find(file);
+    for (const error of found.errors) {
+      const line = `dockhand: ${displayPath(error.path)}: ${error.message}`;
+      if (this.printed.has(line)) continue;
+      this.printed.add(line);
+      process.stderr.write(line + '\n');
+    }
+    return found.config;
+  }
+
+  private find(file: string): FolderConfig {
+    const folder = this.explicit ? '' : path.dirname(path.resolve(file));
+    const known = this.oncePerFolder ? this.byFolder.get(folder) : undefined;
+    if (known) return known;
+    const found = this.explicit ?? loadConfigFiles(file, this.workspace);
+    const entry: FolderConfig = { id: -1, config: mergeConfig(found.config, this.cli), errors: found.errors };
+    if (this.oncePerFolder) {
+      entry.id = this.configs.push(entry.config) - 1;
+      this.byFolder.set(folder, entry);
+    }
+    return entry;
+  }
 }

@@ -1,15 +1,17 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { allRuleMetas, detectKind, initEngine, lint } from '../engine/engine';
+import { allRuleMetas, detectKind, initEngine } from '../engine/engine';
 import type { Finding, RuleMeta } from '../engine/finding';
 import { SEVERITY_ORDER, docsUrl } from '../engine/finding';
 import type { LintConfig } from '../engine/config';
-import { loadConfigFiles, mergeConfig, type ConfigFileResult } from '../engine/config-files';
 import { DiskWorkspace } from '../engine/workspace';
 import { parseErrorMeta, readErrorMeta } from '../engine/dockerfile/syntax';
-import { loadConfigFile } from './config';
+import { ConfigLookup, loadConfigFile } from './config';
 import { collectTargets, decodeText, readText, type ReadResult, type Target } from './files';
 import { FixPlan } from './fix';
+import { lintOutcome, type LintTarget } from './lint-outcome';
+import { lintInParallel } from './lint-pool';
 import type { FailLevel, LintOptions } from './options';
 import { parseLintOptions } from './options';
 import type { FileReport } from './report';
@@ -76,17 +78,7 @@ export async function lintCommand(args: string[], context: LintCommandContext): 
   const plan = options.fix || options.fixDryRun ? new FixPlan(roots) : undefined;
   const workspace = plan ? plan.view(disk) : disk;
   const cliConfig: LintConfig = { rules: options.rules, enableAll: options.enableAll || undefined };
-  const configErrors = new Set<string>();
-  const configFor = (file: string): LintConfig => {
-    const found: ConfigFileResult = explicitConfig ?? loadConfigFiles(file, workspace);
-    for (const error of found.errors) {
-      const line = `dockhand: ${displayPath(error.path)}: ${error.message}`;
-      if (configErrors.has(line)) continue;
-      configErrors.add(line);
-      process.stderr.write(line + '\n');
-    }
-    return mergeConfig(found.config, cliConfig);
-  };
+  const configs = new ConfigLookup(explicitConfig, cliConfig, workspace, plan === undefined);
   const textOf = (input: Input): ReadResult => {
     const planned = plan?.planned(input.path);
     if (planned !== undefined) return { text: planned };
@@ -101,32 +93,39 @@ export async function lintCommand(args: string[], context: LintCommandContext): 
       for (const input of inputs) {
         const read = textOf(input);
         if ('error' in read) continue;
-        applied += plan.fix({ path: path.resolve(input.path), text: read.text, kind: input.kind, onDisk: input.onDisk }, workspace, configFor(input.path)).length;
+        applied += plan.fix({ path: path.resolve(input.path), text: read.text, kind: input.kind, onDisk: input.onDisk }, workspace, configs.announced(input.path)).length;
       }
       if (applied === 0 || inputs.length === 1) break;
     }
   }
 
+  const threads = plan || options.stdin ? 1 : threadCount(options.jobs, inputs.length);
+  const outcomes =
+    threads > 1
+      ? await lintInParallel(inputs.map((input) => ({ target: targetOf(input), config: configs.idOf(input.path) })), configs.all(), threads - 1, (job) =>
+          lintOutcome(job.target, readText(job.target.path), workspace, configs.all()[job.config]),
+        )
+      : inputs.map((input) => lintOutcome(targetOf(input), textOf(input), workspace, configs.of(input.path)));
+
   const reports: (FileReport & { failLevel: FailLevel })[] = [];
   const reportedFailures = new Set<string>();
-  for (const input of inputs) {
-    const read = textOf(input);
-    if ('error' in read) {
-      process.stderr.write(`dockhand: ${displayPath(input.path)} ${read.error}\n`);
-      reports.push({ path: input.path, kind: input.kind, findings: [readError(read.error)], failLevel: options.failLevel ?? 'error' });
-      continue;
+  inputs.forEach((input, i) => {
+    const outcome = outcomes[i];
+    if ('readError' in outcome) {
+      process.stderr.write(`dockhand: ${displayPath(input.path)} ${outcome.readError}\n`);
+      reports.push({ path: input.path, kind: input.kind, findings: [readError(outcome.readError)], failLevel: options.failLevel ?? 'error' });
+      return;
     }
-    const config = configFor(input.path);
-    const result = lint({ path: path.resolve(input.path), text: read.text, kind: input.kind, onDisk: input.onDisk }, workspace, config);
-    for (const failure of result.failures) {
-      const line = `dockhand: rule ${failure.rule} failed on ${displayPath(input.path)} and was skipped: ${String((failure.error as Error)?.message ?? failure.error)} (please report this)`;
+    const config = configs.announced(input.path);
+    for (const failure of outcome.failures) {
+      const line = `dockhand: rule ${failure.rule} failed on ${displayPath(input.path)} and was skipped: ${failure.message} (please report this)`;
       if (!reportedFailures.has(line)) process.stderr.write(line + '\n');
       reportedFailures.add(line);
     }
-    const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+    const findings = options.quiet ? outcome.findings.filter((f) => f.severity === 'error') : outcome.findings;
     const failLevel = options.failLevel ?? (config.failLevel === 'off' ? 'none' : config.failLevel) ?? 'error';
-    reports.push({ path: input.path, kind: result.kind ?? input.kind, findings, failLevel });
-  }
+    reports.push({ path: input.path, kind: outcome.kind ?? input.kind, findings, failLevel });
+  });
 
   let writeFailed = false;
   if (plan) {
@@ -213,4 +212,20 @@ function isFolder(folder: string): boolean {
   } catch {
     return false;
   }
+}
+
+function targetOf(input: Input): LintTarget {
+  return { path: input.path, kind: input.kind, onDisk: input.onDisk };
+}
+
+/**
+ * Below this many files per thread, starting a worker (loading the engine again) costs more than
+ * it saves.
+ */
+const MIN_FILES_PER_THREAD = 16;
+
+/** Threads to lint on: `--jobs`, else one per core as long as each gets enough files. */
+function threadCount(jobs: number | undefined, files: number): number {
+  if (jobs !== undefined) return Math.max(1, Math.min(jobs, files));
+  return Math.max(1, Math.min(os.availableParallelism(), Math.floor(files / MIN_FILES_PER_THREAD)));
 }

@@ -24,6 +24,8 @@ export interface LintOptions {
   stdinFilename: string | undefined;
   quiet: boolean;
   colour: boolean;
+  /** `--jobs`: threads to lint on; undefined = one per core when there are many files. */
+  jobs: number | undefined;
   help: boolean;
   version: boolean;
 }
@@ -48,6 +50,7 @@ export function parseLintOptions(args: string[], env: NodeJS.ProcessEnv, stdoutI
       quiet: { type: 'boolean', short: 'q', default: false },
       'no-color': { type: 'boolean', default: false },
       color: { type: 'boolean', default: false },
+      jobs: { type: 'string', short: 'j' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -64,6 +67,11 @@ export function parseLintOptions(args: string[], env: NodeJS.ProcessEnv, stdoutI
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
     if (!/^\d+$/.test(values['max-warnings']) || !Number.isSafeInteger(maxWarnings)) fail(`--max-warnings '${values['max-warnings']}' should be a whole number, e.g. --max-warnings 0`);
+  }
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!/^\d+$/.test(values.jobs) || !Number.isSafeInteger(jobs) || jobs < 1) fail(`--jobs '${values.jobs}' should be a number of threads, 1 or more, e.g. --jobs 1`);
   }
   const rules: Record<string, SeveritySetting> = {};
   for (const spec of values.rule ?? []) {
@@ -101,6 +109,7 @@ export function parseLintOptions(args: string[], env: NodeJS.ProcessEnv, stdoutI
     stdinFilename: values['stdin-filename'],
     quiet: values.quiet,
     colour,
+    jobs,
     help: values.help,
     version: values.version,
   };
