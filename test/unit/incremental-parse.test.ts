@@ -77,6 +77,20 @@ const SAMPLES = [
   'ARG BASE=debian:12\nFROM ${BASE} AS build\nRUN apt-get update && apt-get install -y gcc\nFROM build\nONBUILD RUN echo hi\nUSER 1000\n',
 ];
 
+/** Directives after a BOM, CRLF, a comment and a trailing blank in a continuation, a heredoc, ONBUILD. */
+const CRLF_SAMPLE =
+  '\ufeff# syntax=docker/dockerfile:1\r\n# check=skip=all\r\nFROM alpine\r\nRUN apk add \\\r\n# a comment in a continuation\r\n    curl \\ \r\n    git\r\nCOPY <<EOF /etc/x\r\nbody line\r\nEOF\r\nONBUILD COPY . /src\r\nENV A=1 B="two words"\r\n';
+
+/** A character typed or deleted inside a line: the edit the parser handles without parsing the whole file again. */
+function typeWithinLine(text: string, random: () => number): string {
+  const at = Math.floor(random() * (text.length + 1));
+  if (random() < 0.3) {
+    const ch = text.charAt(at);
+    return ch === '\n' || ch === '\r' || ch === '' ? text : text.slice(0, at) + text.slice(at + 1);
+  }
+  return text.slice(0, at) + 'x \\`<#"-$E'.charAt(Math.floor(random() * 11)) + text.slice(at);
+}
+
 describe('incremental Dockerfile parsing', () => {
   before(() => initEngine());
 
@@ -90,6 +104,34 @@ describe('incremental Dockerfile parsing', () => {
       for (let step = 0; step < 200; step++) {
         text = edit(text, random);
         assert.strictEqual(parsed(text), parsedFromScratch(text), `after edit ${step}:\n${text}`);
+      }
+    }
+  });
+
+  it('builds exactly what a parse from scratch builds, typing within lines', function () {
+    this.timeout(120000);
+    const random = seeded(5);
+    for (const original of [...SAMPLES, CRLF_SAMPLE]) {
+      clearParseCache();
+      let text = original;
+      parsed(text);
+      for (let step = 0; step < 400; step++) {
+        text = typeWithinLine(text, random);
+        assert.strictEqual(parsed(text), parsedFromScratch(text), `after edit ${step}:\n${text}`);
+      }
+    }
+  });
+
+  it('builds exactly what a parse from scratch builds, one character typed or deleted at every offset', function () {
+    this.timeout(120000);
+    for (const original of [...SAMPLES, CRLF_SAMPLE]) {
+      for (let at = 0; at <= original.length; at++) {
+        const typed = ['x', ' ', '\\', '`', '<', '#'].map((ch) => original.slice(0, at) + ch + original.slice(at));
+        for (const text of [...typed, original.slice(0, at) + original.slice(at + 1)]) {
+          clearParseCache();
+          parsed(original);
+          assert.strictEqual(parsed(text), parsedFromScratch(text), `at ${at}:\n${text}`);
+        }
       }
     }
   });

@@ -2,7 +2,8 @@ import { DockerfileParser, type Dockerfile, type Instruction } from 'dockerfile-
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { Instruction as InstructionClass } from 'dockerfile-ast/lib/instruction';
 import { From as FromClass } from 'dockerfile-ast/lib/instructions/from';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Dockerfile as DockerfileClass } from 'dockerfile-ast/lib/dockerfile';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 
 /**
@@ -13,19 +14,36 @@ import type { Range } from 'vscode-languageserver-types';
  * same file is copied from that version instead of being rebuilt: a fresh object (so caches keyed
  * by instruction stay per version) pointing at the new document and Dockerfile, whose own lines are
  * identical. An edit that adds or removes lines moves every later instruction, which are then built
- * anew, exactly as before.
+ * anew, exactly as before. The previous version is kept as its Dockerfile and indexed by instruction
+ * text only when the file is parsed again, so a file parsed once (the CLI) pays nothing for it.
  */
 
 type CreateInstruction = (document: TextDocument, dockerfile: Dockerfile, escapeChar: string, lineRange: Range, instruction: string, instructionRange: Range) => Instruction;
 
-interface Pool {
-  previous: Map<string, Instruction>;
-  current: Map<string, Instruction>;
+interface CreateCall {
+  document: TextDocument;
+  dockerfile: Dockerfile;
+  escapeChar: string;
+  lineRange: Range;
+  instruction: string;
+  instructionRange: Range;
+}
+
+/** One parse in progress: the previous version's instructions to copy from, and the last instruction made. */
+interface Parse {
+  previous?: Map<string, Instruction[]>;
+  last?: { call: CreateCall; made: Instruction };
+}
+
+interface Version {
+  text: string;
+  ast: Dockerfile;
 }
 
 const POOL_FILES = 32;
-const pools = new Map<string, Map<string, Instruction>>();
-let active: Pool | undefined;
+/** The previous version of each recently parsed file; its instructions are indexed only when the file is parsed again. */
+const pools = new Map<string, Version>();
+let active: Parse | undefined;
 
 const RAW_ARGUMENTS = Symbol('dockhand.rawArguments');
 const HEREDOCS = Symbol('dockhand.heredocs');
@@ -39,11 +57,13 @@ function install(): void {
   const create = parser.createInstruction.bind(Parser);
   parser.createInstruction = (document, dockerfile, escapeChar, lineRange, instruction, instructionRange) => {
     if (!active) return create(document, dockerfile, escapeChar, lineRange, instruction, instructionRange);
-    const text = document.getText().slice(document.offsetAt(lineRange.start), document.offsetAt(lineRange.end));
-    const key = `${escapeChar}|${instruction}|${pos(lineRange.start)}|${pos(lineRange.end)}|${pos(instructionRange.start)}|${pos(instructionRange.end)}|${text}`;
-    const previous = instruction.toUpperCase() === 'ONBUILD' ? undefined : active.previous.get(key);
+    const call = { document, dockerfile, escapeChar, lineRange, instruction, instructionRange };
+    // dockerfile-ast builds each instruction twice: once to look for heredocs, then for good with
+    // the same arguments unless a heredoc body followed. The second build is the first's twin.
+    if (active.last && sameCall(active.last.call, call)) return active.last.made;
+    const previous = active.previous && instruction.toUpperCase() !== 'ONBUILD' ? reusable(active.previous, call) : undefined;
     const made = previous ? copyInto(previous, document, dockerfile) : create(document, dockerfile, escapeChar, lineRange, instruction, instructionRange);
-    active.current.set(key, made);
+    active.last = { call, made };
     return made;
   };
   // Arguments and heredocs depend only on the instruction's own text (its range covers its heredoc
@@ -82,8 +102,55 @@ function memoize(proto: Record<string, () => unknown[]>, method: string, slot: s
   };
 }
 
-function pos(p: { line: number; character: number }): string {
-  return `${p.line}:${p.character}`;
+function samePosition(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return samePosition(a.start, b.start) && samePosition(a.end, b.end);
+}
+
+function sameCall(a: CreateCall, b: CreateCall): boolean {
+  return a.document === b.document && a.dockerfile === b.dockerfile && a.escapeChar === b.escapeChar && a.instruction === b.instruction
+    && sameRange(a.lineRange, b.lineRange) && sameRange(a.instructionRange, b.instructionRange);
+}
+
+interface InstructionFields {
+  document: TextDocument;
+  range: Range;
+  escapeChar: string;
+  instruction: string;
+  instructionRange: Range;
+}
+
+function textOf(document: TextDocument, range: Range): string {
+  return document.getText().slice(document.offsetAt(range.start), document.offsetAt(range.end));
+}
+
+/** The previous version's instructions by their text (ONBUILD left out: its trigger is built on demand). */
+function indexInstructions(ast: Dockerfile): Map<string, Instruction[]> {
+  const byText = new Map<string, Instruction[]>();
+  for (const instruction of ast.getInstructions()) {
+    const fields = instruction as unknown as InstructionFields;
+    if (fields.instruction.toUpperCase() === 'ONBUILD') continue;
+    const text = textOf(fields.document, fields.range);
+    const same = byText.get(text);
+    if (same) same.push(instruction);
+    else byText.set(text, [instruction]);
+  }
+  return byText;
+}
+
+/** An instruction of the previous version with the same text, keyword, position and escape character. */
+function reusable(previous: Map<string, Instruction[]>, call: CreateCall): Instruction | undefined {
+  const candidates = previous.get(textOf(call.document, call.lineRange));
+  if (!candidates) return undefined;
+  for (const candidate of candidates) {
+    const fields = candidate as unknown as InstructionFields;
+    if (fields.escapeChar === call.escapeChar && fields.instruction === call.instruction
+      && sameRange(fields.range, call.lineRange) && sameRange(fields.instructionRange, call.instructionRange)) return candidate;
+  }
+  return undefined;
 }
 
 function copyInto(previous: Instruction, document: TextDocument, dockerfile: Dockerfile): Instruction {
@@ -101,19 +168,130 @@ export const reuseAcrossVersions = { enabled: true };
 /** Parses `text`, the current version of `file`, reusing what did not change since its previous version. */
 export function parseDockerfileText(file: string, text: string): Dockerfile {
   install();
-  if (!reuseAcrossVersions.enabled) return DockerfileParser.parse(text);
-  const previous = pools.get(file) ?? new Map<string, Instruction>();
-  active = { previous, current: new Map() };
-  let ast: Dockerfile;
-  try {
-    ast = DockerfileParser.parse(text);
+  const reuse = reuseAcrossVersions.enabled;
+  const previous = reuse ? pools.get(file) : undefined;
+  let ast = previous ? spliceParse(previous, text) : undefined;
+  if (!ast) {
+    active = { previous: previous ? indexInstructions(previous.ast) : undefined };
+    try {
+      ast = DockerfileParser.parse(text);
+    } finally {
+      active = undefined;
+    }
+  }
+  if (reuse) {
     pools.delete(file);
-    pools.set(file, active.current);
+    pools.set(file, { text, ast });
     if (pools.size > POOL_FILES) pools.delete(pools.keys().next().value as string);
+  }
+  return ast;
+}
+
+interface ParserState {
+  document: TextDocument;
+  buffer: string;
+  escapeChar: string;
+  processInstruction(dockerfile: Dockerfile, char: string, start: number): number;
+}
+
+interface LineFields {
+  document: TextDocument;
+  range: Range;
+}
+
+/**
+ * Typing within one line of an instruction, the usual edit, changes no line break: every other
+ * instruction, comment and directive keeps its line and column, and dockerfile-ast, after an
+ * instruction, resumes scanning where it ended with nothing else carried over. So the previous
+ * version's Dockerfile is rebuilt around the one instruction, which alone is parsed again (with the
+ * parser's own instruction scanner); its siblings are copied as a full parse with reuse would copy
+ * them. Undefined (parse it all) when the edit adds or removes a line break, touches anything but
+ * the inside of one instruction, or the instruction now ends elsewhere (a new continuation or heredoc).
+ */
+function spliceParse(previous: Version, text: string): Dockerfile | undefined {
+  const old = previous.text;
+  const shortest = Math.min(old.length, text.length);
+  let start = 0;
+  while (start < shortest && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < shortest - start && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+  if (start === old.length && start === text.length) return undefined;
+  if (hasLineBreak(old, start, old.length - tail) || hasLineBreak(text, start, text.length - tail)) return undefined;
+  // Typed between the two halves of a CRLF, or joining a lone CR and LF into one.
+  if (start > 0 && text.charCodeAt(start - 1) === 13 && text.charCodeAt(text.length - tail) === 10) return undefined;
+
+  const oldDocument = (previous.ast as unknown as LineFields).document;
+  const instructions = previous.ast.getInstructions();
+  const edited = instructionAtLine(instructions, oldDocument.positionAt(start).line);
+  if (edited === undefined) return undefined;
+  const editedFields = instructions[edited] as unknown as InstructionFields;
+  const from = oldDocument.offsetAt(editedFields.range.start);
+  const to = oldDocument.offsetAt(editedFields.range.end);
+  if (start <= from || old.length - tail > to) return undefined;
+
+  const document = TextDocument.create('', '', 0, text);
+  const dockerfile = new DockerfileClass(document) as unknown as Dockerfile & { addInstruction(i: Instruction): void; addComment(c: unknown): void; setDirectives(d: unknown[]): void; organizeComments(): void };
+  const directives = previous.ast.getDirectives();
+  if (directives.length > 0) dockerfile.setDirectives(directives.map((d) => copyLine(d, document)));
+  const comments = previous.ast.getComments();
+  let comment = 0;
+  for (; comment < comments.length && oldDocument.offsetAt(comments[comment].getRange().start) < from; comment++) dockerfile.addComment(copyLine(comments[comment], document));
+  for (let i = 0; i < edited; i++) dockerfile.addInstruction(sibling(instructions[i], document, dockerfile));
+
+  const parser = new Parser() as unknown as ParserState;
+  parser.document = document;
+  parser.buffer = text;
+  parser.escapeChar = editedFields.escapeChar;
+  active = {};
+  let end: number;
+  try {
+    end = parser.processInstruction(dockerfile, text.charAt(from), from);
   } finally {
     active = undefined;
   }
-  return ast;
+  if (end !== to + text.length - old.length) return undefined;
+
+  for (; comment < comments.length && oldDocument.offsetAt(comments[comment].getRange().start) <= to; comment++);
+  for (; comment < comments.length; comment++) dockerfile.addComment(copyLine(comments[comment], document));
+  for (let i = edited + 1; i < instructions.length; i++) dockerfile.addInstruction(sibling(instructions[i], document, dockerfile));
+  dockerfile.organizeComments();
+  return dockerfile;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || ch === 13) return true;
+  }
+  return false;
+}
+
+/** The index of the instruction whose lines include `line`, if any (instructions are in document order). */
+function instructionAtLine(instructions: Instruction[], line: number): number | undefined {
+  let low = 0;
+  let high = instructions.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const range = instructions[mid].getRange();
+    if (line < range.start.line) high = mid - 1;
+    else if (line > range.end.line) low = mid + 1;
+    else return mid;
+  }
+  return undefined;
+}
+
+/** An unchanged instruction of the previous version, for the new one (ONBUILD built anew, as a full parse does). */
+function sibling(previous: Instruction, document: TextDocument, dockerfile: Dockerfile): Instruction {
+  const fields = previous as unknown as InstructionFields;
+  if (fields.instruction.toUpperCase() !== 'ONBUILD') return copyInto(previous, document, dockerfile);
+  return Parser.createInstruction(document, dockerfile as never, fields.escapeChar, fields.range, fields.instruction, fields.instructionRange);
+}
+
+function copyLine<T>(line: T, document: TextDocument): T {
+  const copy = Object.create(Object.getPrototypeOf(line) as object) as T;
+  Object.assign(copy as object, line);
+  (copy as unknown as LineFields).document = document;
+  return copy;
 }
 
 /** Forgets every previous version (benchmarks measure cold parses with it). */
