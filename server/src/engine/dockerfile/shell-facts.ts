@@ -3,7 +3,7 @@ import type { Instruction, Onbuild, Run } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './model';
 import { keywordOf, rootImage, stageChain } from './model';
 import { osFlavour, type OsFlavour } from './images';
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './shell-tree';
 import { clearWithShellCache, runCommands, runFact, runScripts, shareShellTrees, unwrap, visitShellSyntax, walkShellSyntax, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 /** What the shell-command rules ask about RUN instructions, on top of the shell model. */
@@ -257,9 +257,9 @@ function rememberSyntax(source: string, syntax: ScriptSyntax): void {
   syntaxCache.set(source, syntax);
 }
 
-function syntaxOf(root: Node): ScriptSyntax {
+function syntaxOf(root: SyntaxNode): ScriptSyntax {
   const result: ScriptSyntax = { bashisms: [], expansions: [], assigned: new Set(), substitutions: [] };
-  const bashism = (node: Node, code: string, what: string, inBusybox: boolean, variable?: string) =>
+  const bashism = (node: SyntaxNode, code: string, what: string, inBusybox: boolean, variable?: string) =>
     result.bashisms.push({ code, what, inBusybox, variable, start: node.startIndex, end: node.endIndex });
   walkShellSyntax(root, (node) => {
     switch (node.type) {
@@ -339,7 +339,7 @@ function syntaxOf(root: Node): ScriptSyntax {
   return result;
 }
 
-function hasAncestor(node: Node, test: (a: Node) => boolean): boolean {
+function hasAncestor(node: SyntaxNode, test: (a: SyntaxNode) => boolean): boolean {
   for (let a = node.parent; a; a = a.parent) if (test(a)) return true;
   return false;
 }

@@ -1,11 +1,12 @@
 import * as path from 'path';
-import { Parser, Language, type Node } from 'web-tree-sitter';
+import { Parser, Language } from 'web-tree-sitter';
 import type { Instruction, Run } from 'dockerfile-ast';
 import type { DockerfileModel } from './model';
 import { keywordOf } from './model';
 import { runtimeFile } from '../util/runtime-file';
 import { reuseAcrossVersions } from './parse-cache';
 import { runsPosixShell } from './suppress';
+import { copySyntaxTree, type SyntaxNode } from './shell-tree';
 
 /** A word of a shell command: its source text, its literal value when it has no expansions, its offsets. */
 export interface ShellWord {
@@ -82,7 +83,7 @@ export function clearWithShellCache(clear: () => void): void {
   cacheClearers.push(clear);
 }
 
-type TreeConsumer = (source: string, root: Node) => void;
+type TreeConsumer = (source: string, root: SyntaxNode) => void;
 const treeConsumers: TreeConsumer[] = [];
 
 /**
@@ -107,13 +108,14 @@ function parseScript(source: string, shareTree: boolean): ParsedScript {
   const result: ParsedScript = { commands: [], hasError: false };
   if (tree) {
     result.hasError = tree.rootNode.hasError;
-    collectCommands(tree.rootNode, source, 0, false, result.commands);
+    const root = copySyntaxTree(tree, parsedText);
+    tree.delete();
+    collectCommands(root, source, 0, false, result.commands);
     // The other readers parse the text as written: share the tree only when blanking changed nothing.
     if (shareTree && parsedText === source) {
-      if (!variablesCache.has(source)) rememberVariables(source, variablesOf(source, tree.rootNode));
-      for (const consumer of treeConsumers) consumer(source, tree.rootNode);
+      if (!variablesCache.has(source)) rememberVariables(source, variablesOf(source, root));
+      for (const consumer of treeConsumers) consumer(source, root);
     }
-    tree.delete();
   }
   if (scriptCache.size >= SCRIPT_CACHE_LIMIT) scriptCache.delete(scriptCache.keys().next().value as string);
   scriptCache.set(source, result);
@@ -130,7 +132,7 @@ function blankBacktickComments(source: string): string {
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 
-function collectCommands(node: Node, source: string, base: number, nested: boolean, out: ShellCommand[]): void {
+function collectCommands(node: SyntaxNode, source: string, base: number, nested: boolean, out: ShellCommand[]): void {
   if (node.type === 'heredoc_body' || node.type === 'comment') return;
   if (node.type === 'command') {
     const command = toCommand(node, base, nested);
@@ -147,7 +149,7 @@ function collectCommands(node: Node, source: string, base: number, nested: boole
   for (const child of node.namedChildren) if (child) collectCommands(child, source, base, nested, out);
 }
 
-function toCommand(node: Node, base: number, nested: boolean): ShellCommand | undefined {
+function toCommand(node: SyntaxNode, base: number, nested: boolean): ShellCommand | undefined {
   const nameNode = node.childForFieldName('name');
   if (!nameNode) return undefined;
   const nameWord = toWord(nameNode, base);
@@ -171,12 +173,12 @@ function toCommand(node: Node, base: number, nested: boolean): ShellCommand | un
   };
 }
 
-function toWord(node: Node, base: number): ShellWord {
+function toWord(node: SyntaxNode, base: number): ShellWord {
   return { text: node.text, value: literalValue(node), start: base + node.startIndex, end: base + node.endIndex };
 }
 
 /** The value a word has after quote removal, or undefined if it depends on an expansion. */
-function literalValue(node: Node): string | undefined {
+function literalValue(node: SyntaxNode): string | undefined {
   switch (node.type) {
     case 'command_name': {
       const inner = node.namedChildren[0];
@@ -556,8 +558,9 @@ export function scriptVariables(source: string): ScriptVariable[] {
   if (parser && /[A-Za-z0-9_]=/.test(source)) {
     const tree = parser.parse(source);
     if (tree) {
-      out = variablesOf(source, tree.rootNode);
+      const root = copySyntaxTree(tree, source);
       tree.delete();
+      out = variablesOf(source, root);
     }
   }
   rememberVariables(source, out);
@@ -569,10 +572,10 @@ function rememberVariables(source: string, variables: ScriptVariable[]): void {
   variablesCache.set(source, variables);
 }
 
-function variablesOf(source: string, root: Node): ScriptVariable[] {
+function variablesOf(source: string, root: SyntaxNode): ScriptVariable[] {
   const out: ScriptVariable[] = [];
   if (!/[A-Za-z0-9_]=/.test(source)) return out;
-  const visit = (node: Node): void => {
+  const visit = (node: SyntaxNode): void => {
     if (node.type === 'heredoc_body' || node.type === 'comment' || node.type === 'command') return;
     if (node.type === 'variable_assignment') {
       const name = node.childForFieldName('name')?.text ?? '';
@@ -593,17 +596,18 @@ function variablesOf(source: string, root: Node): ScriptVariable[] {
  * syntax, quoting). Not cached: callers cache what they extract. Nodes are valid only during the
  * walk; return false from `visit` to skip a node's children.
  */
-export function visitShellSyntax(source: string, visit: (node: Node) => boolean | void): void {
+export function visitShellSyntax(source: string, visit: (node: SyntaxNode) => boolean | void): void {
   if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
   const tree = parser.parse(source);
   if (!tree) return;
-  walkShellSyntax(tree.rootNode, visit);
+  const root = copySyntaxTree(tree, source);
   tree.delete();
+  walkShellSyntax(root, visit);
 }
 
 /** visitShellSyntax over a tree the caller already has. */
-export function walkShellSyntax(root: Node, visit: (node: Node) => boolean | void): void {
-  const walk = (node: Node): void => {
+export function walkShellSyntax(root: SyntaxNode, visit: (node: SyntaxNode) => boolean | void): void {
+  const walk = (node: SyntaxNode): void => {
     if (visit(node) === false) return;
     for (const child of node.children) if (child) walk(child);
   };
