@@ -37,8 +37,28 @@ function ruleDocs() {
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: runtimeFiles, define: { DOCKHAND_VERSION: version, DOCKHAND_RULE_DOCS: ruleDocs() } },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', external: runtimeFiles, define: { DOCKHAND_VERSION: version }, banner: { js: '#!/usr/bin/env node' } },
+  // The CLI is a small launcher that runs the bundle through V8's code cache (see server/src/cli/launcher.ts).
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli-bundle.js', external: runtimeFiles, define: { DOCKHAND_VERSION: version }, plugins: [requireInsteadOfDynamicImport()] },
+  { entryPoints: ['server/src/cli/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+/**
+ * web-tree-sitter reads its grammar file with `await import("fs/promises")`. The launcher runs the
+ * CLI bundle with vm.Script, where a dynamic import has no module loader: make it a require.
+ */
+function requireInsteadOfDynamicImport() {
+  const dynamicImport = 'await import("fs/promises")';
+  return {
+    name: 'require-instead-of-dynamic-import',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]web-tree-sitter[\\/].*\.cjs$/ }, async (args) => {
+        const text = await fs.promises.readFile(args.path, 'utf8');
+        if (!text.includes(dynamicImport)) throw new Error(`${args.path} no longer contains ${dynamicImport}: check how it loads files and update esbuild.js`);
+        return { contents: text.split(dynamicImport).join('require("fs/promises")'), loader: 'js' };
+      });
+    },
+  };
+}
 
 function copyRuntimeFiles() {
   fs.mkdirSync('dist', { recursive: true });
