@@ -1,12 +1,11 @@
-import * as path from 'path';
 import type { Arg, Instruction, Run } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './model';
 import { keywordOf, stageChain } from './model';
-import { runCommands, runFact, unwrap, type ShellCommand, type ShellWord } from './shell';
+import { programName, runFact, unwrap, type ShellCommand, type ShellWord } from './shell';
 
 /** What the OS package-manager rules share: where the RUNs are, and what each package command does. */
 
-import { runSites, type RunSite } from './shell-facts';
+import { commandsOf, runSites, siteFact, type RunSite } from './shell-facts';
 
 export { runSites, type RunSite };
 
@@ -95,19 +94,26 @@ const PACKAGE_COMMANDS = Symbol('packageCommands');
 
 /** The OS package-manager commands of a RUN (sudo/env wrappers peeled off, `sh -c` bodies included). */
 export function packageCommands(model: DockerfileModel, run: Instruction): PackageCommand[] {
-  return runFact(model, run, PACKAGE_COMMANDS, (commands) => {
-    const result: PackageCommand[] = [];
-    for (const raw of commands) {
-      const parsed = packageCommand(raw);
-      if (parsed) result.push(parsed);
-    }
-    return result;
-  });
+  return runFact(model, run, PACKAGE_COMMANDS, packageCommandsIn);
+}
+
+/** `packageCommands` of a RUN site. */
+export function packageCommandsOf(model: DockerfileModel, site: RunSite): PackageCommand[] {
+  return siteFact(model, site, PACKAGE_COMMANDS, packageCommandsIn);
+}
+
+function packageCommandsIn(commands: ShellCommand[]): PackageCommand[] {
+  const result: PackageCommand[] = [];
+  for (const raw of commands) {
+    const parsed = packageCommand(raw);
+    if (parsed) result.push(parsed);
+  }
+  return result;
 }
 
 export function packageCommand(raw: ShellCommand): PackageCommand | undefined {
   const command = unwrap(raw);
-  const manager = MANAGERS[path.posix.basename(command.name)];
+  const manager = MANAGERS[programName(command.name)];
   if (!manager) return undefined;
   const operands = operandsOf(command, VALUE_OPTIONS[familyOf(manager)]);
   let action = operands[0]?.value;
@@ -211,7 +217,7 @@ export function anyArgument(model: DockerfileModel, sites: RunSite[], pattern: R
   if (!byPattern) matchesByModel.set(model, byPattern = new Map());
   let matching = byPattern.get(pattern.source);
   if (!matching) {
-    matching = new Set(runSites(model).filter((s) => runCommands(model, s.run).some((c) => c.args.some((a) => pattern.test(a.value ?? a.text)))));
+    matching = new Set(runSites(model).filter((s) => commandsOf(model, s).some((c) => c.args.some((a) => pattern.test(a.value ?? a.text)))));
     byPattern.set(pattern.source, matching);
   }
   const found = matching;
@@ -224,7 +230,7 @@ export function configuredBefore(model: DockerfileModel, site: RunSite, pattern:
   return anyArgument(model, [...earlierRuns(model, site), site], pattern);
 }
 
-export const basename = (command: ShellCommand): string => path.posix.basename(command.name);
+export const basename = (command: ShellCommand): string => programName(command.name);
 
 /** `rm` of a path matching `pattern`. */
 export function removes(command: ShellCommand, pattern: RegExp): boolean {

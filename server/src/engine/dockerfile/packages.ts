@@ -1,6 +1,5 @@
-import * as path from 'path';
 import type { ShellCommand, ShellWord } from './shell';
-import { flagValue, hasFlag, positionals, subcommand, unwrap } from './shell';
+import { flagValue, hasFlag, positionals, programName, subcommand, unwrap } from './shell';
 
 /** What the package-manager rules know about installs and builds, read from parsed commands. */
 
@@ -16,7 +15,7 @@ export interface DependencyInstall {
   requirementFiles: string[];
 }
 
-const tool = (command: ShellCommand) => path.posix.basename(command.name);
+const tool = (command: ShellCommand) => programName(command.name);
 
 /**
  * `npm ci`, `npm install` (no package names), `yarn [install]`, `pnpm install`, `pip install -r f`,

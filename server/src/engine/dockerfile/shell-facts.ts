@@ -4,7 +4,7 @@ import type { DockerfileModel, Stage } from './model';
 import { keywordOf, rootImage, stageChain } from './model';
 import { osFlavour, type OsFlavour } from './images';
 import type { SyntaxNode } from './shell-tree';
-import { clearWithShellCache, runCommands, runFact, runScripts, shareShellTrees, unwrap, visitShellSyntax, walkShellSyntax, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { clearWithShellCache, commandsOfShell, factOfShell, programName, runShell, shareShellTrees, unwrap, visitShellSyntax, walkShellSyntax, type RunShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 /** What the shell-command rules ask about RUN instructions, on top of the shell model. */
 
@@ -17,6 +17,8 @@ export interface RunSite {
   stage?: Stage;
   /** An `ONBUILD RUN`: it runs in the image built FROM this one, with that image's default shell. */
   onbuild: boolean;
+  /** What was read about this RUN in this version (the sites are made per version): asked of every rule, kept at hand. */
+  read: { shell?: RunShell; execForm?: boolean };
 }
 
 const sitesByModel = new WeakMap<DockerfileModel, RunSite[]>();
@@ -31,10 +33,10 @@ export function runSites(model: DockerfileModel): RunSite[] {
   for (const instruction of model.ast.getInstructions()) {
     const keyword = keywordOf(instruction);
     const stage = stageOf.get(instruction);
-    if (keyword === 'RUN') sites.push({ run: instruction, instruction, stage, onbuild: false });
+    if (keyword === 'RUN') sites.push({ run: instruction, instruction, stage, onbuild: false, read: {} });
     else if (keyword === 'ONBUILD') {
       const trigger = (instruction as Onbuild).getTriggerInstruction();
-      if (trigger && keywordOf(trigger) === 'RUN') sites.push({ run: trigger, instruction, stage, onbuild: true });
+      if (trigger && keywordOf(trigger) === 'RUN') sites.push({ run: trigger, instruction, stage, onbuild: true, read: {} });
     }
   }
   sitesByModel.set(model, sites);
@@ -43,28 +45,41 @@ export function runSites(model: DockerfileModel): RunSite[] {
 
 /** `RUN ["executable", "arg"]`: no shell parses it. */
 export function isExecForm(model: DockerfileModel, site: RunSite): boolean {
-  const args = site.run.getArguments();
-  return args.length > 0 && model.text[model.lines.offsetAt(args[0].getRange().start)] === '[' && (site.run as Run).getJSONStrings().length > 0;
+  return (site.read.execForm ??= readExecForm(model, site.run));
+}
+
+function readExecForm(model: DockerfileModel, run: Instruction): boolean {
+  const args = run.getArguments();
+  return args.length > 0 && model.text[model.lines.offsetAt(args[0].getRange().start)] === '[' && (run as Run).getJSONStrings().length > 0;
+}
+
+function shellOf(model: DockerfileModel, site: RunSite): RunShell {
+  return (site.read.shell ??= runShell(model, site.run));
 }
 
 export function scriptsOf(model: DockerfileModel, site: RunSite): ShellScript[] {
-  return runScripts(model, site.run);
+  return shellOf(model, site).scripts;
 }
 
 export function commandsOf(model: DockerfileModel, site: RunSite): ShellCommand[] {
-  return runCommands(model, site.run);
+  return commandsOfShell(shellOf(model, site));
+}
+
+/** A fact derived from a RUN's commands alone, kept across versions for as long as the RUN keeps its text and offset. */
+export function siteFact<T>(model: DockerfileModel, site: RunSite, fact: symbol, derive: (commands: ShellCommand[]) => T): T {
+  return factOfShell(shellOf(model, site), fact, derive);
 }
 
 const TOOL_COMMANDS = Symbol('toolCommands');
 
 /** The commands of a RUN with `sudo`, `env`, `nice`… peeled off (see `unwrap`), computed once per RUN. */
 export function toolCommandsOf(model: DockerfileModel, site: RunSite): ShellCommand[] {
-  return runFact(model, site.run, TOOL_COMMANDS, (commands) => commands.map(unwrap));
+  return factOfShell(shellOf(model, site), TOOL_COMMANDS, (commands) => commands.map(unwrap));
 }
 
 /** `pip3` for `/usr/bin/pip3`. */
 export function toolOf(command: ShellCommand): string {
-  return path.posix.basename(command.name);
+  return programName(command.name);
 }
 
 export function valueOf(word: ShellWord): string {

@@ -212,7 +212,7 @@ function literalValue(node: SyntaxNode): string | undefined {
 }
 
 function nestedScript(command: ShellCommand): { text: string; offset: number } | undefined {
-  if (!SHELLS.has(path.posix.basename(command.name))) return undefined;
+  if (!SHELLS.has(programName(command.name))) return undefined;
   const flag = command.args.findIndex((a) => a.value !== undefined && /^-[a-z]*c[a-z]*$/.test(a.value));
   const script = flag >= 0 ? command.args[flag + 1] : undefined;
   if (!script || script.value === undefined) return undefined;
@@ -235,7 +235,7 @@ function shiftWord(w: ShellWord, by: number): ShellWord {
  * them. The same object serves every later version in which the RUN keeps its text and offset, so
  * those facts are computed once for all of them.
  */
-interface RunShell {
+export interface RunShell {
   start: number;
   shell: 'sh' | 'other';
   escapeChar: string;
@@ -256,7 +256,7 @@ const CHECKED_SHELL = Symbol('dockhand.runShell');
 type ShellSlots = Record<symbol, RunShell | undefined>;
 
 /** The RunShell of a RUN in this version: reused from an earlier version when nothing it depends on changed. */
-function runShell(model: DockerfileModel, run: Instruction): RunShell {
+export function runShell(model: DockerfileModel, run: Instruction): RunShell {
   const slots = run as unknown as ShellSlots;
   const checked = slots[CHECKED_SHELL];
   if (checked) return checked;
@@ -306,7 +306,10 @@ function shiftScript(script: ShellScript, by: number): ShellScript {
 
 /** Every command of every script of a RUN, in order. Kept across versions for a RUN an edit left in place. */
 export function runCommands(model: DockerfileModel, run: Instruction): ShellCommand[] {
-  const found = runShell(model, run);
+  return commandsOfShell(runShell(model, run));
+}
+
+export function commandsOfShell(found: RunShell): ShellCommand[] {
   return (found.commands ??= found.scripts.length === 1 ? found.scripts[0].commands : found.scripts.flatMap((s) => s.commands));
 }
 
@@ -315,10 +318,13 @@ export function runCommands(model: DockerfileModel, run: Instruction): ShellComm
  * versions for as long as the RUN keeps its text and offset.
  */
 export function runFact<T>(model: DockerfileModel, run: Instruction, fact: symbol, derive: (commands: ShellCommand[]) => T): T {
-  const found = runShell(model, run);
+  return factOfShell(runShell(model, run), fact, derive);
+}
+
+export function factOfShell<T>(found: RunShell, fact: symbol, derive: (commands: ShellCommand[]) => T): T {
   const facts = (found.facts ??= new Map());
   if (facts.has(fact)) return facts.get(fact) as T;
-  const value = derive(runCommands(model, run));
+  const value = derive(commandsOfShell(found));
   facts.set(fact, value);
   return value;
 }
@@ -475,11 +481,16 @@ function shellIndex(model: DockerfileModel): Map<Instruction, 'sh' | 'other'> {
 
 /** Command helpers shared by the package-manager rules. */
 
+/** The program a command names, `pip3` for `/usr/bin/pip3` (path.posix.basename, minus its cost for a name without a slash). */
+export function programName(name: string): string {
+  return name.includes('/') ? path.posix.basename(name) : name;
+}
+
 /** The command with `sudo`, `env VAR=…`, `nice`, `time`, `exec` and the like peeled off. */
 export function unwrap(command: ShellCommand): ShellCommand {
   let current = command;
   for (let guard = 0; guard < 4; guard++) {
-    const base = path.posix.basename(current.name);
+    const base = programName(current.name);
     if (!WRAPPERS.has(base)) return current;
     let i = 0;
     while (i < current.args.length) {

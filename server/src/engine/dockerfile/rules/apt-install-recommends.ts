@@ -1,7 +1,7 @@
 import type { DockerfileRule } from '../../rule';
 import { hasFlag } from '../shell';
 import { insertAtOffset, selfChange } from '../edits';
-import { configuredBefore, packageCommands, runSites } from '../os-packages';
+import { configuredBefore, packageCommandsOf, runSites } from '../os-packages';
 
 /**
  * `apt-get install` also installs every "Recommends" of the packages named: documentation,
@@ -19,7 +19,7 @@ export const aptInstallRecommends: DockerfileRule = {
   },
   check({ model, report }) {
     for (const site of runSites(model)) {
-      for (const p of packageCommands(model, site.run)) {
+      for (const p of packageCommandsOf(model, site)) {
         if (p.manager !== 'apt-get' || p.action !== 'install' || !p.actionWord) continue;
         const c = p.command;
         if (hasFlag(c, '--no-install-recommends')) continue;

@@ -1,7 +1,7 @@
 import type { DockerfileRule } from '../../rule';
 import type { Fix } from '../../finding';
 import { replaceOffsets, selfChange } from '../edits';
-import { packageCommands, runSites } from '../os-packages';
+import { packageCommandsOf, runSites } from '../os-packages';
 
 /** `apt` subcommands and what scripts should call instead. */
 const SCRIPT_TOOL: Record<string, string> = {
@@ -27,7 +27,7 @@ export const aptInsteadOfAptGet: DockerfileRule = {
   },
   check({ model, report }) {
     for (const site of runSites(model)) {
-      for (const p of packageCommands(model, site.run)) {
+      for (const p of packageCommandsOf(model, site)) {
         if (p.manager !== 'apt') continue;
         const word = p.command.nameWord;
         const replacement = p.action === undefined ? undefined : SCRIPT_TOOL[p.action];

@@ -1,6 +1,6 @@
 import type { DockerfileRule } from '../../rule';
 import type { ShellWord } from '../shell';
-import { familyOf, isInstall, isLocalPackage, packageCommands, runSites, variablePinHolds, type OsManager, type PackageCommand } from '../os-packages';
+import { familyOf, isInstall, isLocalPackage, packageCommandsOf, runSites, variablePinHolds, type OsManager, type PackageCommand } from '../os-packages';
 
 const EQUIVALENTS: Partial<Record<OsManager, string[]>> = {
   'apt-get': ['DL3008'],
@@ -37,7 +37,7 @@ export const osPackageUnpinned: DockerfileRule = {
   },
   check({ model, report }) {
     for (const site of runSites(model)) {
-      for (const p of packageCommands(model, site.run)) {
+      for (const p of packageCommandsOf(model, site)) {
         const equivalents = EQUIVALENTS[p.manager];
         if (!equivalents || !isInstall(p) || p.action === 'group install' || p.action === 'groupinstall') continue;
         for (const word of p.packages) {

@@ -1,9 +1,9 @@
-import * as path from 'path';
 import type { DockerfileRule, Report } from '../../rule';
 import type { Fix } from '../../finding';
 import type { DockerfileModel } from '../model';
 import { finalStage, keywordOf, stageVariables } from '../model';
-import { hasFlag, positionals, runCommands, runScripts, scriptVariables, subcommand, unwrap, type ShellCommand } from '../shell';
+import { hasFlag, positionals, programName, scriptVariables, subcommand, type ShellCommand } from '../shell';
+import { scriptsOf, toolCommandsOf } from '../shell-facts';
 import { insertAtOffset, selfChange } from '../edits';
 import { configuredBefore, earlierRuns, imageRunSites, mountCovers, packageCommand, removes, throwawayMounts, type RunSite } from '../os-packages';
 
@@ -30,7 +30,7 @@ interface Manager {
   message(command: ShellCommand): string;
 }
 
-const name = (c: ShellCommand) => path.posix.basename(c.name);
+const name = (c: ShellCommand) => programName(c.name);
 const insertFix = (model: DockerfileModel, offset: number, text: string, title: string): Fix =>
   ({ title, isPreferred: true, changes: [selfChange(model, [insertAtOffset(model, offset, text)])] });
 const wordEnd = (c: ShellCommand, value: string) => c.args.find((a) => a.value === value)?.end;
@@ -169,12 +169,12 @@ function pipCacheDisabled(c: ShellCommand, facts: RunFacts): boolean {
   if (prefix !== undefined) return isTruthy(unquote(prefix));
   // `pip config set global.no-cache-dir true`, earlier in this RUN or in the stage.
   const configured = configuredBefore(facts.model, facts.site, /^(global|install)\.no-cache-dir$/)
-    && [...earlierRuns(facts.model, facts.site).flatMap((s) => runCommands(facts.model, s.run).map(unwrap)), ...facts.commands.filter((o) => o.start < c.start)]
+    && [...earlierRuns(facts.model, facts.site).flatMap((s) => toolCommandsOf(facts.model, s)), ...facts.commands.filter((o) => o.start < c.start)]
     .some((o) => /^pip[\d.]*$/.test(name(o)) && subcommand(o) === 'config' && positionals(o)[1]?.value === 'set'
       && /^(global|install)\.no-cache-dir$/.test(positionals(o)[2]?.value ?? '') && isTruthy(positionals(o)[3]?.value));
   if (configured) return true;
   let value = facts.env.get('PIP_NO_CACHE_DIR');
-  for (const script of runScripts(facts.model, facts.site.run)) {
+  for (const script of scriptsOf(facts.model, facts.site)) {
     if (c.start < script.start || c.start > script.end) continue;
     for (const v of scriptVariables(script.source)) {
       if (v.name === 'PIP_NO_CACHE_DIR' && v.exported && script.start + v.start < c.start) value = v.value;
@@ -212,13 +212,13 @@ export const packageCacheInImage: DockerfileRule = {
 };
 
 function checkRun(model: DockerfileModel, site: RunSite, report: (r: Report) => void): void {
-  const commands = runCommands(model, site.run).map(unwrap);
+  const commands = toolCommandsOf(model, site);
   if (commands.length === 0) return;
   let env: Map<string, string | undefined> | undefined;
   const facts: RunFacts = { model, site, commands, mounts: throwawayMounts(site.run), get env() { return env ??= envBefore(model, site); } };
   // A clean-up may hide in a script this file cannot read (`/scripts/cleanup.sh`), or after a
   // command the parser could not read: then stay quiet about clean-ups that must come later.
-  const unreadable = runScripts(model, site.run).some((s) => s.hasError);
+  const unreadable = scriptsOf(model, site).some((s) => s.hasError);
   for (const manager of MANAGERS) {
     const offending = commands.filter((c) => manager.fills(c) && !manager.avoided(c, facts)
       && !(manager.scope === 'run' && (unreadable || later(c, facts, isCleanupScript))));

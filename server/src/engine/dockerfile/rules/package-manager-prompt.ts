@@ -1,7 +1,8 @@
 import type { DockerfileRule } from '../../rule';
-import { hasFlag, runCommands, type ShellCommand } from '../shell';
+import { hasFlag, type ShellCommand } from '../shell';
+import { commandsOf } from '../shell-facts';
 import { insertAtOffset, selfChange } from '../edits';
-import { configuredBefore, familyOf, packageCommands, runSites, type OsManager, type PackageCommand } from '../os-packages';
+import { configuredBefore, familyOf, packageCommandsOf, runSites, type OsManager, type PackageCommand } from '../os-packages';
 
 /** Actions that ask "Do you want to continue? [Y/n]" and abort on the closed stdin of a build. */
 const ASKING: Record<OsManager, Set<string>> = {
@@ -49,9 +50,9 @@ export const packageManagerPrompt: DockerfileRule = {
   },
   check({ model, report }) {
     for (const site of runSites(model)) {
-      for (const p of packageCommands(model, site.run)) {
+      for (const p of packageCommandsOf(model, site)) {
         if (p.action === undefined || !p.actionWord || !ASKING[p.manager].has(p.action)) continue;
-        if (answersYes(p) || fedYes(model.text, runCommands(model, site.run), p)) continue;
+        if (answersYes(p) || fedYes(model.text, commandsOf(model, site), p)) continue;
         const family = familyOf(p.manager);
         const configured = family === 'apt' ? /APT::Get::Assume-Yes\W+(true|1|yes)/i : /assumeyes\s*=\s*(1|true|yes|on)/i;
         if (family !== 'zypper' && configuredBefore(model, site, configured)) continue;

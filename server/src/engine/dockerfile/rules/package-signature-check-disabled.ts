@@ -1,7 +1,8 @@
 import * as path from 'path';
 import type { DockerfileRule } from '../../rule';
 import type { ShellCommand, ShellWord } from '../shell';
-import { runCommands, unwrap } from '../shell';
+import { unwrap } from '../shell';
+import { commandsOf } from '../shell-facts';
 import { replaceOffsets, selfChange } from '../edits';
 import { familyOf, isLocalPackage, packageCommand, runSites } from '../os-packages';
 
@@ -65,7 +66,7 @@ export const packageSignatureCheckDisabled: DockerfileRule = {
   },
   check({ model, report }) {
     for (const site of runSites(model)) {
-      for (const command of runCommands(model, site.run)) {
+      for (const command of commandsOf(model, site)) {
         const found = bypasses(command);
         if (found.length === 0) continue;
         // Installing files built or downloaded by this Dockerfile (`./app.apk`) is how local packages work.

@@ -1,5 +1,5 @@
 import type { DockerfileRule } from '../../rule';
-import { packageCommands, runSites, type OsManager } from '../os-packages';
+import { packageCommandsOf, runSites, type OsManager } from '../os-packages';
 
 const DIST_UPGRADE: Partial<Record<OsManager, Set<string>>> = {
   'apt-get': new Set(['dist-upgrade', 'full-upgrade']),
@@ -37,7 +37,7 @@ export const packageUpgradeInBuild: DockerfileRule = {
   },
   check({ model, report }) {
     for (const site of runSites(model)) {
-      for (const p of packageCommands(model, site.run)) {
+      for (const p of packageCommandsOf(model, site)) {
         if (p.action === undefined || !p.actionWord) continue;
         const range = model.lines.rangeOf(p.command.nameWord.start, p.actionWord.end);
         if (DIST_UPGRADE[p.manager]?.has(p.action)) {

@@ -3,7 +3,7 @@ import type { DockerfileRule } from '../../rule';
 import type { Fix } from '../../finding';
 import { keywordOf } from '../model';
 import { replaceOffsets, selfChange } from '../edits';
-import { earlierRuns, familyOf, isInstall, packageCommands, runSites, type PackageCommand, type RunSite } from '../os-packages';
+import { earlierRuns, familyOf, isInstall, packageCommandsOf, runSites, type PackageCommand, type RunSite } from '../os-packages';
 import type { DockerfileModel } from '../model';
 
 /** Index refreshes: they only download metadata that a later install reads. */
@@ -39,13 +39,13 @@ export const updateWithoutInstall: DockerfileRule = {
   check({ model, report }) {
     const sites = runSites(model);
     for (const site of sites) {
-      const commands = packageCommands(model, site.run);
+      const commands = packageCommandsOf(model, site);
       for (const refresh of commands.filter(isRefresh)) {
         const family = familyOf(refresh.manager);
         if (commands.some((p) => p !== refresh && familyOf(p.manager) === family && usesIndex(p))) continue;
         // Only when a later RUN of the same filesystem installs with that index.
         const later = sites.filter((s) => s !== site && earlierRuns(model, s).includes(site));
-        const install = later.find((s) => packageCommands(model, s.run).some((p) => familyOf(p.manager) === family && isInstall(p)));
+        const install = later.find((s) => packageCommandsOf(model, s).some((p) => familyOf(p.manager) === family && isInstall(p)));
         if (!install || !refresh.actionWord) continue;
         const fix = mergeFix(model, site, install, commands.length === 1);
         report({
