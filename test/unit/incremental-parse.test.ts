@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { initEngine, lint } from '../../server/src/engine/engine';
 import { MemoryWorkspace } from '../../server/src/engine/workspace';
-import { clearParseCache, parseDockerfileText, reuseAcrossVersions } from '../../server/src/engine/dockerfile/parse-cache';
+import { clearParseCache, lineStartsOf, parseDockerfileText, reuseAcrossVersions } from '../../server/src/engine/dockerfile/parse-cache';
 import { corpusAvailable, corpusFiles } from '../corpus/corpus';
 
 /**
@@ -50,7 +50,7 @@ function parsed(text: string): string {
     'getFlags' in i ? (i as unknown as { getFlags(): { getName(): string; getValue(): string | null }[] }).getFlags().map((f) => [f.getName(), f.getValue()]) : [],
     'getImageNameRange' in i ? [range((i as unknown as { getImageNameRange(): unknown }).getImageNameRange()), range((i as unknown as { getImageTagRange(): unknown }).getImageTagRange())] : [],
   ]);
-  return JSON.stringify({ instructions, comments: ast.getComments().map((c) => [c.getContent(), range(c.getRange())]), escape: ast.getEscapeCharacter() });
+  return JSON.stringify({ instructions, comments: ast.getComments().map((c) => [c.getContent(), range(c.getRange())]), escape: ast.getEscapeCharacter(), lines: lineStartsOf(ast) });
 }
 
 function parsedFromScratch(text: string): string {
@@ -111,11 +111,13 @@ describe('incremental Dockerfile parsing', () => {
   it('builds exactly what a parse from scratch builds, typing within lines', function () {
     this.timeout(120000);
     const random = seeded(5);
-    for (const original of [...SAMPLES, CRLF_SAMPLE]) {
+    // Longer than the blocks the edited span is first looked for in.
+    const long = SAMPLES.join('').repeat(30);
+    for (const original of [...SAMPLES, CRLF_SAMPLE, long]) {
       clearParseCache();
       let text = original;
       parsed(text);
-      for (let step = 0; step < 400; step++) {
+      for (let step = 0; step < (original === long ? 100 : 400); step++) {
         text = typeWithinLine(text, random);
         assert.strictEqual(parsed(text), parsedFromScratch(text), `after edit ${step}:\n${text}`);
       }

@@ -2,9 +2,14 @@ import type { Position, Range, TextEdit } from './finding';
 
 /** Maps between offsets and line/character positions of one text (UTF-16, as LSP). */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private readonly lineStarts: readonly number[];
 
-  constructor(readonly text: string) {
+  /** `lineStarts`, when the caller already has them (the parser's document), must be this text's. */
+  constructor(readonly text: string, lineStarts?: readonly number[]) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);

@@ -2,7 +2,7 @@ import type { Dockerfile, Instruction, From, Arg } from 'dockerfile-ast';
 import type { Range } from '../finding';
 import { LineIndex } from '../text';
 import { parseImageRef, type ImageRef } from './images';
-import { parseDockerfileText } from './parse-cache';
+import { lineStartsOf, parseDockerfileText } from './parse-cache';
 
 export interface Stage {
   index: number;
@@ -29,7 +29,7 @@ export interface DockerfileModel {
 
 export function parseDockerfile(path: string, text: string): DockerfileModel {
   const ast = parseDockerfileText(path, text);
-  const lines = new LineIndex(text);
+  const lines = new LineIndex(text, lineStartsOf(ast));
   const globalArgs = new Map<string, string | undefined>();
   for (const arg of ast.getInitialARGs()) {
     const property = arg.getProperty();

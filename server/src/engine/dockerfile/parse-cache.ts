@@ -210,12 +210,9 @@ interface LineFields {
  */
 function spliceParse(previous: Version, text: string): Dockerfile | undefined {
   const old = previous.text;
-  const shortest = Math.min(old.length, text.length);
-  let start = 0;
-  while (start < shortest && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < shortest - start && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
-  if (start === old.length && start === text.length) return undefined;
+  if (old === text) return undefined;
+  const start = commonPrefix(old, text);
+  const tail = commonSuffix(old, text, Math.min(old.length, text.length) - start);
   if (hasLineBreak(old, start, old.length - tail) || hasLineBreak(text, start, text.length - tail)) return undefined;
   // Typed between the two halves of a CRLF, or joining a lone CR and LF into one.
   if (start > 0 && text.charCodeAt(start - 1) === 13 && text.charCodeAt(text.length - tail) === 10) return undefined;
@@ -230,6 +227,7 @@ function spliceParse(previous: Version, text: string): Dockerfile | undefined {
   if (start <= from || old.length - tail > to) return undefined;
 
   const document = TextDocument.create('', '', 0, text);
+  seedLineOffsets(document, oldDocument, oldDocument.positionAt(start).line, text.length - old.length);
   const dockerfile = new DockerfileClass(document) as unknown as Dockerfile & { addInstruction(i: Instruction): void; addComment(c: unknown): void; setDirectives(d: unknown[]): void; organizeComments(): void };
   const directives = previous.ast.getDirectives();
   if (directives.length > 0) dockerfile.setDirectives(directives.map((d) => copyLine(d, document)));
@@ -256,6 +254,47 @@ function spliceParse(previous: Version, text: string): Dockerfile | undefined {
   for (let i = edited + 1; i < instructions.length; i++) dockerfile.addInstruction(sibling(instructions[i], document, dockerfile));
   dockerfile.organizeComments();
   return dockerfile;
+}
+
+const BLOCK = 4096;
+
+function commonPrefix(a: string, b: string): number {
+  const shortest = Math.min(a.length, b.length);
+  let at = 0;
+  // Whole blocks first: comparing slices runs at memory speed, a character at a time does not.
+  while (at + BLOCK <= shortest && a.slice(at, at + BLOCK) === b.slice(at, at + BLOCK)) at += BLOCK;
+  while (at < shortest && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+/** The length of the common end of `a` and `b`, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let length = 0;
+  while (length + BLOCK <= limit && a.slice(a.length - length - BLOCK, a.length - length) === b.slice(b.length - length - BLOCK, b.length - length)) length += BLOCK;
+  while (length < limit && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length)) length++;
+  return length;
+}
+
+interface LineOffsets {
+  getLineOffsets(): number[];
+  _lineOffsets?: number[];
+}
+
+/**
+ * The new document's line starts are the old one's, moved by the edit's length after its line
+ * (no line break changed): set them instead of letting the document scan the whole text again.
+ */
+function seedLineOffsets(document: TextDocument, oldDocument: TextDocument, line: number, delta: number): void {
+  const target = document as unknown as LineOffsets;
+  if (!('_lineOffsets' in target) || target._lineOffsets !== undefined) return;
+  const offsets = (oldDocument as unknown as LineOffsets).getLineOffsets().slice();
+  for (let i = line + 1; i < offsets.length; i++) offsets[i] += delta;
+  target._lineOffsets = offsets;
+}
+
+/** Where each line of the parsed text starts, as the parser's document computed them. */
+export function lineStartsOf(ast: Dockerfile): readonly number[] {
+  return ((ast as unknown as LineFields).document as unknown as LineOffsets).getLineOffsets();
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {
