@@ -62,9 +62,11 @@ export function effectiveSeverity(meta: RuleMeta, config: LintConfig): SeverityS
  * judged one by one with `findingSeverity`.
  */
 export function ruleMayReport(meta: RuleMeta, config: LintConfig): boolean {
+  const rules = config.rules;
+  // The usual case, asked for every rule of every file: nothing configured, so the default decides.
+  if (!rules || isEmpty(rules)) return defaultSeverity(meta, config) !== 'off';
   const id = byId(meta, config);
   if (id) return id !== 'off';
-  const rules = config.rules ?? {};
   const settings = meta.equivalents.map((code) => rules[code] ?? rules[code.toLowerCase()]).filter(isSeveritySetting);
   if (defaultSeverity(meta, config) === 'off') return settings.some((s) => s !== 'off');
   return !(meta.equivalents.length > 0 && settings.length === meta.equivalents.length && settings.every((s) => s === 'off'));

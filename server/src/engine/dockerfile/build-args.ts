@@ -50,7 +50,10 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   if (name.length < 3) return undefined;
   for (const candidate of candidates) {
     if (candidate === name) continue;
-    const distance = candidate.toLowerCase() === name.toLowerCase() ? 1 : editDistance(name, candidate);
+    const sameIgnoringCase = candidate.toLowerCase() === name.toLowerCase();
+    // Lengths two apart are at least two edits apart: no need to count them.
+    if (!sameIgnoringCase && Math.abs(candidate.length - name.length) > 1) continue;
+    const distance = sameIgnoringCase ? 1 : editDistance(name, candidate);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -95,8 +95,8 @@ function memoize(proto: Record<string, () => unknown[]>, method: string, slot: s
         // failing every rule that reads it.
         value = [];
       }
-      // Enumerable, so that the copies made for the next version carry it along.
-      Object.defineProperty(this, slot, { value, enumerable: true, writable: true, configurable: true });
+      // A plain (enumerable) property, so that the copies made for the next version carry it along.
+      this[slot] = value;
     }
     return value!.slice();
   };

@@ -1,6 +1,8 @@
 import type { DockerfileRule } from '../../rule';
 
 const INLINE_IGNORE = /^#\s*(hadolint\s+ignore\s*=|dockhand-ignore\s*[=:]?)/i;
+/** Anywhere in the file: most files have none, and need no line-by-line look. */
+const ANY_INLINE_IGNORE = /#\s*(?:hadolint\s+ignore\s*=|dockhand-ignore)/i;
 
 /**
  * A `# hadolint ignore=` comment above an instruction hides a finding where nobody reviews it.
@@ -17,6 +19,7 @@ export const inlineIgnorePragma: DockerfileRule = {
     fixable: false,
   },
   check({ model, report }) {
+    if (!ANY_INLINE_IGNORE.test(model.text)) return;
     // Heredoc bodies are data for another program, not comments (and top-of-file lines may be read as directives by the parser).
     const heredocLines = model.ast.getInstructions()
       .filter((i) => (i as unknown as { getHeredocs?(): unknown[] }).getHeredocs?.().length)
