@@ -255,7 +255,7 @@ export class ComposeFeatures {
     return files;
   }
 
-  /** Stages (`FROM … AS name`) of the Dockerfile a service builds. */
+  /** Stages (`FROM ... AS name`) of the Dockerfile a service builds. */
   private stages(model: ComposeModel, serviceName: string): Definition[] {
     const dockerfile = this.dockerfileOf(model, serviceName);
     if (!dockerfile) return [];
