@@ -18,7 +18,7 @@ export interface RunSite {
   /** An `ONBUILD RUN`: it runs in the image built FROM this one, with that image's default shell. */
   onbuild: boolean;
   /** What was read about this RUN in this version (the sites are made per version): asked of every rule, kept at hand. */
-  read: { shell?: RunShell; execForm?: boolean };
+  read: { shell?: RunShell };
 }
 
 const sitesByModel = new WeakMap<DockerfileModel, RunSite[]>();
@@ -45,12 +45,7 @@ export function runSites(model: DockerfileModel): RunSite[] {
 
 /** `RUN ["executable", "arg"]`: no shell parses it. */
 export function isExecForm(model: DockerfileModel, site: RunSite): boolean {
-  return (site.read.execForm ??= readExecForm(model, site.run));
-}
-
-function readExecForm(model: DockerfileModel, run: Instruction): boolean {
-  const args = run.getArguments();
-  return args.length > 0 && model.text[model.lines.offsetAt(args[0].getRange().start)] === '[' && (run as Run).getJSONStrings().length > 0;
+  return shellOf(model, site).execForm;
 }
 
 function shellOf(model: DockerfileModel, site: RunSite): RunShell {
@@ -168,6 +163,18 @@ function flavourOf(site: RunSite): OsFlavour {
  * stage uses (`apk`, `apt-get`, `dnf`) tells.
  */
 export function familyOf(model: DockerfileModel, site: RunSite): OsFlavour {
+  // It depends only on the stage and whether the RUN is a trigger: asked for each RUN, found once.
+  let byStage = familiesByModel.get(model);
+  if (!byStage) familiesByModel.set(model, (byStage = new Map()));
+  let families = byStage.get(site.stage);
+  if (!families) byStage.set(site.stage, (families = {}));
+  const key = site.onbuild ? 'onbuild' : 'run';
+  return (families[key] ??= findFamily(model, site));
+}
+
+const familiesByModel = new WeakMap<DockerfileModel, Map<Stage | undefined, { run?: OsFlavour; onbuild?: OsFlavour }>>();
+
+function findFamily(model: DockerfileModel, site: RunSite): OsFlavour {
   const flavour = flavourOf(site);
   if (flavour !== 'unknown' || !site.stage) return flavour;
   for (const other of runSites(model)) {

@@ -240,6 +240,8 @@ export interface RunShell {
   shell: 'sh' | 'other';
   escapeChar: string;
   scripts: ShellScript[];
+  /** `RUN ["executable", "arg"]`: no shell parses it. */
+  execForm: boolean;
   commands?: ShellCommand[];
   facts?: Map<symbol, unknown>;
 }
@@ -278,8 +280,10 @@ export function runShell(model: DockerfileModel, run: Instruction): RunShell {
   if (previous && previous.start === start) found = previous;
   else {
     const by = previous ? start - previous.start : 0;
-    const scripts = previous ? previous.scripts.map((script) => shiftScript(script, by)) : computeRunScripts(model, run as Run);
-    found = { start, shell, escapeChar: model.escapeChar, scripts };
+    const { scripts, execForm } = previous
+      ? { scripts: previous.scripts.map((script) => shiftScript(script, by)), execForm: previous.execForm }
+      : computeRunScripts(model, run as Run, shell);
+    found = { start, shell, escapeChar: model.escapeChar, scripts, execForm };
   }
   if (key !== undefined) {
     if (!previous && scriptsByText.size >= SCRIPT_CACHE_LIMIT) scriptsByText.delete(scriptsByText.keys().next().value as string);
@@ -323,22 +327,26 @@ export function runFact<T>(model: DockerfileModel, run: Instruction, fact: symbo
 
 export function factOfShell<T>(found: RunShell, fact: symbol, derive: (commands: ShellCommand[]) => T): T {
   const facts = (found.facts ??= new Map());
-  if (facts.has(fact)) return facts.get(fact) as T;
+  const known = facts.get(fact) as T | undefined;
+  if (known !== undefined || facts.has(fact)) return known as T;
   const value = derive(commandsOfShell(found));
   facts.set(fact, value);
   return value;
 }
 
-function computeRunScripts(model: DockerfileModel, run: Run): ShellScript[] {
-  const shell = activeShell(model, run);
+function computeRunScripts(model: DockerfileModel, run: Run, shell: 'sh' | 'other'): { scripts: ShellScript[]; execForm: boolean } {
   const args = run.getArguments();
-  if (args.length === 0) return [];
+  if (args.length === 0) return { scripts: [], execForm: false };
   const start = model.lines.offsetAt(args[0].getRange().start);
   const end = model.lines.offsetAt(run.getRange().end);
   const json = run.getJSONStrings();
-  if (json.length > 0 && model.text[start] === '[') return [execFormScript(model, json, start, end)];
+  if (json.length > 0 && model.text[start] === '[') return { scripts: [execFormScript(model, json, start, end)], execForm: true };
+  return { scripts: shellFormScripts(model, run, shell, args[0].getValue().startsWith('<<'), start, end), execForm: false };
+}
+
+function shellFormScripts(model: DockerfileModel, run: Run, shell: 'sh' | 'other', heredocFirst: boolean, start: number, end: number): ShellScript[] {
   const heredocs = run.getHeredocs();
-  if (heredocs.length > 0 && args[0].getValue().startsWith('<<')) {
+  if (heredocs.length > 0 && heredocFirst) {
     return heredocs.flatMap((h) => {
       const content = h.getContentRange();
       if (!content) return [];

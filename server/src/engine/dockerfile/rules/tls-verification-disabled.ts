@@ -1,7 +1,8 @@
 import type { DockerfileRule } from '../../rule';
 import type { ShellCommand, ShellWord } from '../shell';
 import { positionals, scriptVariables } from '../shell';
-import { commandsOf, runSites, scriptsOf, toolCommandsOf, toolOf, valueOf } from '../shell-facts';
+import type { DockerfileModel } from '../model';
+import { commandsOf, runSites, scriptsOf, siteFact, toolCommandsOf, toolOf, valueOf, type RunSite } from '../shell-facts';
 
 interface Insecure {
   word: ShellWord;
@@ -11,14 +12,11 @@ interface Insecure {
 
 const FALSE = /^(false|0|no|off)$/i;
 
-/** Keyed by the (unwrapped) command, which a RUN an edit left in place keeps across versions. */
-const insecureByCommand = new WeakMap<ShellCommand, Insecure[]>();
+const INSECURE_PARTS = Symbol('insecureParts');
 
-/** Flags, settings and variables of a command that switch certificate checks off. */
-function insecureParts(command: ShellCommand): Insecure[] {
-  let found = insecureByCommand.get(command);
-  if (!found) insecureByCommand.set(command, (found = findInsecureParts(command)));
-  return found;
+/** For each command of a RUN, in order, the flags, settings and variables that switch certificate checks off (kept across versions with the RUN's commands). */
+function insecurePartsOf(model: DockerfileModel, site: RunSite): Insecure[][] {
+  return siteFact(model, site, INSECURE_PARTS, () => toolCommandsOf(model, site).map(findInsecureParts));
 }
 
 function findInsecureParts(command: ShellCommand): Insecure[] {
@@ -104,9 +102,9 @@ export const tlsVerificationDisabled: DockerfileRule = {
           if (what) report({ range: model.lines.rangeOf(start, start + variable.name.length), message: `${what}. ${advice}`, equivalents: [] });
         }
       }
-      const tools = toolCommandsOf(model, site);
+      const insecure = insecurePartsOf(model, site);
       commandsOf(model, site).forEach((raw, index) => {
-        for (const part of insecureParts(tools[index])) {
+        for (const part of insecure[index]) {
           report({ range: model.lines.rangeOf(part.word.start, part.word.end), message: `${part.what}. ${advice}`, equivalents: part.equivalents });
         }
         for (const assignment of raw.assignments) {
