@@ -85,5 +85,24 @@ describe('parallel linting', function () {
       assert.ok(here.some((o) => 'findings' in o && o.findings.some((f) => f.rule === 'shell-form-cmd')));
       assert.ok('readError' in parallel[parallel.length - 1]);
     });
+
+    it('lints the files marked for this thread here, the rest wherever, and keeps their order', async () => {
+      const dir = project();
+      const workspace = new DiskWorkspace([]);
+      const configs: LintConfig[] = [{ enableAll: true }];
+      const compose = { target: { path: path.join(dir, 'c', 'compose.yaml'), kind: 'compose' as const, onDisk: true }, config: 0, here: true };
+      const jobs: PoolJob[] = Array.from({ length: 40 }, (_, i) => ({ target: { path: path.join(dir, 'abcd'[i % 4], `Dockerfile.${String(i).padStart(2, '0')}`), kind: 'dockerfile' as const, onDisk: true }, config: 0 }));
+      jobs.splice(20, 0, compose);
+      jobs.push(compose);
+      const lintedHere: PoolJob[] = [];
+      const lintHere = (job: PoolJob) => {
+        lintedHere.push(job);
+        return lintOutcome(job.target, readText(job.target.path), workspace, configs[job.config]);
+      };
+      const parallel = await lintInParallel(jobs, configs, 1, lintHere);
+      assert.strictEqual(lintedHere.filter((job) => job === compose).length, 2);
+      assert.deepStrictEqual(parallel, jobs.map((job) => lintOutcome(job.target, readText(job.target.path), workspace, configs[job.config])));
+      assert.strictEqual((parallel[20] as { kind: string }).kind, 'compose');
+    });
   });
 });

@@ -19,6 +19,8 @@ export interface PoolJob {
   target: LintTarget;
   /** Index into the configurations handed to every worker once. */
   config: number;
+  /** Linted on this thread only: a worker would spend more warming up for it than it saves. */
+  here?: boolean;
 }
 
 interface WorkerJob extends PoolJob {
@@ -44,20 +46,26 @@ export async function lintInParallel(
   const outcomes: (LintOutcome | undefined)[] = new Array(jobs.length);
   /** Files handed back by a worker that failed, linted before the rest. */
   const returned: number[] = [];
-  let next = 0;
   let done = 0;
   let wake: (() => void) | undefined;
   const notify = () => {
     wake?.();
     wake = undefined;
   };
+  const shared: number[] = [];
+  const hereOnly: number[] = [];
+  jobs.forEach((job, index) => (job.here && lintHere ? hereOnly : shared).push(index));
+  let next = 0;
   const take = (): number[] => {
     if (returned.length > 0) return returned.splice(0, MAX_BATCH);
-    const size = Math.max(1, Math.min(MAX_BATCH, Math.floor((jobs.length - next) / ((workerCount + 1) * 4))));
-    const batch: number[] = [];
-    while (batch.length < size && next < jobs.length) batch.push(next++);
+    const size = Math.max(1, Math.min(MAX_BATCH, Math.floor((shared.length - next) / ((workerCount + 1) * 4))));
+    const end = Math.min(shared.length, next + size);
+    const batch = shared.slice(next, end);
+    next = end;
     return batch;
   };
+  /** This thread's next files: those only it lints first (the workers are starting meanwhile), then the shared queue. */
+  const takeHere = (): number[] => (hereOnly.length > 0 ? hereOnly.splice(0, MAX_BATCH) : take());
 
   const pool: PoolWorker[] = [];
   for (let i = 0; i < workerCount; i++) {
@@ -89,7 +97,7 @@ export async function lintInParallel(
 
   try {
     while (done < jobs.length) {
-      const batch = lintHere ? take() : [];
+      const batch = lintHere ? takeHere() : [];
       if (batch.length === 0) {
         if (!lintHere && pool.every((member) => member.failed)) throw new Error('no lint worker thread could run');
         await new Promise<void>((resolve) => (wake = resolve));
