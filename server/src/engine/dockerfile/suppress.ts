@@ -81,8 +81,8 @@ export function parseSuppressions(model: DockerfileModel, isKnownId: (id: string
     result.instructions.push({ first: range.start.line, last: range.end.line, ids: new Set(list) });
   };
   for (let line = 0; line < model.lines.lineCount; line++) {
+    if (!isCommentLine(model, line)) continue;
     const text = model.lines.lineText(line).replace(/^\uFEFF/, '');
-    if (!text.trimStart().startsWith('#')) continue;
     if (line < directiveEnd) {
       const directive = DIRECTIVE.exec(text);
       if (directive && directive[1].toLowerCase() === 'check') readCheckDirective(directive[2], result.check);
@@ -117,6 +117,21 @@ export function parseSuppressions(model: DockerfileModel, isKnownId: (id: string
     }
   }
   return result;
+}
+
+/** Whether the line's first character other than white space is `#`, read in place (most lines are not comments). */
+function isCommentLine(model: DockerfileModel, line: number): boolean {
+  const text = model.text;
+  const end = model.lines.lineEnd(line);
+  for (let i = model.lines.lineStart(line); i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 35 /* # */) return true;
+    if (ch === 32 || ch === 9) continue;
+    // Other white space (a BOM, Unicode spaces): as trimStart sees it.
+    if (ch > 127 || ch === 11 || ch === 12) return model.lines.lineText(line).trimStart().startsWith('#');
+    return false;
+  }
+  return false;
 }
 
 function readCheckDirective(value: string, check: CheckDirective): void {
@@ -183,7 +198,9 @@ export function declaredShell(model: DockerfileModel): string | undefined {
   let shell = shellByModel.get(model);
   if (shell === undefined) {
     shell = null;
-    for (let line = 0; line < model.lines.lineCount; line++) {
+    // Line by line only when the file has such a comment at all.
+    const lines = /#\s*hadolint\s+shell/i.test(model.text) ? model.lines.lineCount : 0;
+    for (let line = 0; line < lines; line++) {
       const match = HADOLINT_SHELL.exec(model.lines.lineText(line));
       if (match) shell = match[1];
     }
