@@ -104,5 +104,21 @@ describe('parallel linting', function () {
       assert.deepStrictEqual(parallel, jobs.map((job) => lintOutcome(job.target, readText(job.target.path), workspace, configs[job.config])));
       assert.strictEqual((parallel[20] as { kind: string }).kind, 'compose');
     });
+
+    it('lints everything here when no worker can start', async () => {
+      const dir = project();
+      const workspace = new DiskWorkspace([]);
+      // A function cannot be handed to a worker thread, so starting one fails.
+      const configs = [{ enableAll: true, uncloneable: () => undefined } as LintConfig];
+      const jobs: PoolJob[] = Array.from({ length: 8 }, (_, i) => ({ target: { path: path.join(dir, 'abcd'[i % 4], `Dockerfile.${String(i).padStart(2, '0')}`), kind: 'dockerfile' as const, onDisk: true }, config: 0 }));
+      let lintedHere = 0;
+      const parallel = await lintInParallel(jobs, configs, 2, (job) => {
+        lintedHere++;
+        return lintOutcome(job.target, readText(job.target.path), workspace, configs[job.config]);
+      });
+      assert.strictEqual(lintedHere, jobs.length);
+      assert.deepStrictEqual(parallel, jobs.map((job) => lintOutcome(job.target, readText(job.target.path), workspace, configs[job.config])));
+      await assert.rejects(lintInParallel(jobs, configs, 2), /worker/);
+    });
   });
 });
