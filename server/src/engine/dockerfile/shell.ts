@@ -287,7 +287,8 @@ export function runShell(model: DockerfileModel, run: Instruction): RunShell {
   }
   if (key !== undefined) {
     if (!previous && scriptsByText.size >= SCRIPT_CACHE_LIMIT) scriptsByText.delete(scriptsByText.keys().next().value as string);
-    scriptsByText.set(key, found);
+    // An existing entry keeps its key: only a new one needs a copy of its own.
+    scriptsByText.set(previous ? key : detached(key), found);
   }
   if (reuse && slots[REUSABLE_SHELL] !== found) slots[REUSABLE_SHELL] = found;
   Object.defineProperty(run, CHECKED_SHELL, { value: found, enumerable: false, writable: true, configurable: true });
@@ -354,11 +355,11 @@ function shellFormScripts(model: DockerfileModel, run: Run, shell: 'sh' | 'other
       const e = model.lines.offsetAt(content.end);
       const text = model.text.slice(s, e);
       if (text.startsWith('#!') && !/^#!\s*\S*\/(ba|da|a|z)?sh\b/.test(text)) return [];
-      return [makeScript(text.replace(/\r/g, ' '), s, e, shell)];
+      return [makeScript(detached(text.replace(/\r/g, ' ')), s, e, shell)];
     });
   }
   const raw = model.text.slice(start, end);
-  const source = heredocs.length > 0 ? raw.replace(/\r/g, ' ') : joinContinuations(raw, model.escapeChar);
+  const source = detached(heredocs.length > 0 ? raw.replace(/\r/g, ' ') : joinContinuations(raw, model.escapeChar));
   return [makeScript(source, start, end, shell)];
 }
 
@@ -384,7 +385,7 @@ function execFormScript(
   const words: ShellWord[] = json.map((j) => {
     const s = model.lines.offsetAt(j.getRange().start);
     const e = model.lines.offsetAt(j.getRange().end);
-    const text = model.text.slice(s, e);
+    const text = detached(model.text.slice(s, e));
     let value: string | undefined;
     try {
       value = JSON.parse(text) as string;
@@ -398,7 +399,16 @@ function execFormScript(
   const commands = [command];
   const inner = nestedScript(command);
   if (inner && parser) for (const c of parseShell(inner.text).commands) commands.push(shiftCommand(c, inner.offset, true));
-  return { commands, start, end, source: model.text.slice(start, end), hasError: false, shell: 'sh' };
+  return { commands, start, end, source: detached(model.text.slice(start, end)), hasError: false, shell: 'sh' };
+}
+
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. V8 keeps a slice as a view
+ * of the whole string: a cached RUN body cut from a document would keep that whole version of the
+ * document alive, one more version per keystroke in the RUN being edited.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
 /**
