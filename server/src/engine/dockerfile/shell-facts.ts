@@ -4,7 +4,7 @@ import type { DockerfileModel, Stage } from './model';
 import { keywordOf, rootImage, stageChain } from './model';
 import { osFlavour, type OsFlavour } from './images';
 import type { SyntaxNode } from './shell-tree';
-import { clearWithShellCache, commandsOfShell, factOfShell, programName, runShell, shareShellTrees, unwrap, visitShellSyntax, walkShellSyntax, type RunShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { clearWithShellCache, commandsOfShell, detached, factOfShell, programName, runShell, shareShellTrees, unwrap, visitShellSyntax, walkShellSyntax, type RunShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 /** What the shell-command rules ask about RUN instructions, on top of the shell model. */
 
@@ -261,7 +261,7 @@ export function scriptSyntax(source: string): ScriptSyntax {
     result = syntaxOf(root);
     return false;
   });
-  rememberSyntax(source, result);
+  rememberSyntax(detached(source), result);
   return result;
 }
 

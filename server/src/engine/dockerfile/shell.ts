@@ -99,10 +99,12 @@ export function parseShell(source: string): ParsedScript {
   return parseScript(source, false);
 }
 
-function parseScript(source: string, shareTree: boolean): ParsedScript {
-  const cached = scriptCache.get(source);
+function parseScript(text: string, shareTree: boolean): ParsedScript {
+  const cached = scriptCache.get(text);
   if (cached) return cached;
   if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
+  // Cached, and so are the words cut from it.
+  const source = detached(text);
   const parsedText = blankBacktickComments(source);
   const tree = parser.parse(parsedText);
   const result: ParsedScript = { commands: [], hasError: false };
@@ -407,7 +409,7 @@ function execFormScript(
  * of the whole string: a cached RUN body cut from a document would keep that whole version of the
  * document alive, one more version per keystroke in the RUN being edited.
  */
-function detached(text: string): string {
+export function detached(text: string): string {
   return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
@@ -592,7 +594,7 @@ export function scriptVariables(source: string): ScriptVariable[] {
       out = variablesOf(source, root);
     }
   }
-  rememberVariables(source, out);
+  rememberVariables(detached(source), out);
   return out;
 }
 
