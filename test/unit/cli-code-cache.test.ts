@@ -55,6 +55,26 @@ describe('CLI code cache', function () {
     assert.deepStrictEqual(cacheFiles(shared), []);
   });
 
+  it('keeps the newest few caches of other versions and no stale temporary files', () => {
+    const dir = project();
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dockhand-tmp-'));
+    const folderPath = cacheFolder(tmp);
+    fs.mkdirSync(folderPath, { mode: 0o700 });
+    const old = Date.now() / 1000 - 3600;
+    for (let i = 0; i < 6; i++) {
+      const file = path.join(folderPath, `cli-${'0'.repeat(19)}${i}.bin`);
+      fs.writeFileSync(file, 'other version');
+      fs.utimesSync(file, old + i, old + i);
+    }
+    fs.writeFileSync(path.join(folderPath, 'cli-0.bin.123.tmp'), 'crashed run');
+    fs.utimesSync(path.join(folderPath, 'cli-0.bin.123.tmp'), old, old);
+    lint(dir, tmp);
+    const left = fs.readdirSync(folderPath).sort();
+    assert.strictEqual(left.length, 4, left.join(', '));
+    assert.ok(!left.some((name) => name.endsWith('.tmp')));
+    assert.ok(left.includes(`cli-${'0'.repeat(19)}5.bin`) && left.includes(`cli-${'0'.repeat(19)}3.bin`), 'the newest other caches are kept');
+  });
+
   it('runs without a cache when the temporary folder cannot be used', () => {
     const dir = project();
     const expected = lint(dir, fs.mkdtempSync(path.join(os.tmpdir(), 'dockhand-tmp-')), { DOCKHAND_CODE_CACHE: '0' });

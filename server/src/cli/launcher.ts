@@ -45,9 +45,25 @@ function writeCache(file: string, data: Buffer): void {
   try {
     fs.writeFileSync(temporary, data, { mode: 0o600 });
     fs.renameSync(temporary, file);
+    pruneCaches(path.dirname(file));
   } catch {
     fs.rmSync(temporary, { force: true });
   }
+}
+
+/** Caches of other versions (other bundles, other Node versions) kept besides the newest. */
+const KEPT_CACHES = 4;
+const STALE_TEMPORARY_MS = 10 * 60 * 1000;
+
+/** Keeps the cache folder bounded: the newest caches, and no temporary file a crashed run left. */
+function pruneCaches(folder: string): void {
+  const entries = fs.readdirSync(folder).map((name) => {
+    const file = path.join(folder, name);
+    return { name, file, modified: fs.statSync(file).mtimeMs };
+  });
+  const caches = entries.filter((e) => /^cli-[0-9a-f]+\.bin$/.test(e.name)).sort((a, b) => b.modified - a.modified);
+  const stale = entries.filter((e) => e.name.endsWith('.tmp') && Date.now() - e.modified > STALE_TEMPORARY_MS);
+  for (const entry of [...caches.slice(KEPT_CACHES), ...stale]) fs.rmSync(entry.file, { force: true });
 }
 
 function launch(): void {
