@@ -7,6 +7,7 @@ import { DidChangeConfigurationNotification } from 'vscode-languageclient/node';
 import { withResolvedFeatures } from './coexistence';
 import { registerGeneratorCommands } from './generate';
 import { registerLintWorkspace } from './lint-workspace';
+import { SERVER_NODE_FLAGS } from './server-flags';
 
 /** The VS Code side: starts the Dockhand language server and registers commands. It analyses nothing itself. */
 
@@ -30,8 +31,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   if (client) return;
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
   };
   output ??= vscode.window.createOutputChannel('Dockhand', { log: true });
   const clientOptions: LanguageClientOptions = {

@@ -5,6 +5,7 @@ import { BenchServer, REPO } from './lsp';
 import { largestCorpusFiles, typingLine, writeGenerated, CORPUS } from './inputs';
 import { TYPED } from './engine';
 import { type Recorder, now, summary } from './stats';
+import { SERVER_NODE_FLAGS } from '../../client/src/server-flags';
 
 /** The servers over stdio: open → diagnostics, per-keystroke diagnostics, code actions, memory. */
 
@@ -16,7 +17,8 @@ interface ServerSpec {
 }
 
 export const SERVERS: ServerSpec[] = [
-  { tool: 'dockhand', command: [path.join(REPO, 'dist', 'server.js'), '--stdio'], kinds: ['dockerfile', 'compose'] },
+  // Started with the node flags the VS Code client gives it.
+  { tool: 'dockhand', command: [...SERVER_NODE_FLAGS, path.join(REPO, 'dist', 'server.js'), '--stdio'], kinds: ['dockerfile', 'compose'] },
   {
     tool: 'dockerfile-language-server-nodejs',
     command: [path.join(REPO, 'node_modules', 'dockerfile-language-server-nodejs', 'lib', 'server.js'), '--stdio'],
