@@ -224,9 +224,11 @@ function targetOf(input: Input): LintTarget {
  * it saves.
  */
 const MIN_FILES_PER_THREAD = 16;
+/** Each thread loads its own engine (tens of MB): beyond this, more cores save little and cost memory. */
+const MAX_DEFAULT_THREADS = 8;
 
-/** Threads to lint on: `--jobs`, else one per core as long as each gets enough files. */
+/** Threads to lint on: `--jobs`, else one per core (up to MAX_DEFAULT_THREADS) as long as each gets enough files. */
 function threadCount(jobs: number | undefined, files: number): number {
   if (jobs !== undefined) return Math.max(1, Math.min(jobs, files));
-  return Math.max(1, Math.min(os.availableParallelism(), Math.floor(files / MIN_FILES_PER_THREAD)));
+  return Math.max(1, Math.min(os.availableParallelism(), MAX_DEFAULT_THREADS, Math.floor(files / MIN_FILES_PER_THREAD)));
 }
