@@ -28,15 +28,16 @@ function merge(a: Set<string> | 'all' | undefined, b: Set<string> | 'all'): Set<
 
 export function parseComposeSuppressions(model: ComposeModel): ComposeSuppressions {
   const result: ComposeSuppressions = { file: new Set(), lines: new Map() };
+  const { lines, text: source } = model;
+  // Only lines holding a `#` can suppress: visit those instead of copying every line of the file.
   let first = true;
-  for (let line = 0; line < model.lines.lineCount; line++) {
-    const text = model.lines.lineText(line);
+  for (let hash = source.indexOf('#'); hash !== -1;) {
+    const line = lines.positionAt(hash).line;
+    hash = line + 1 < lines.lineCount ? source.indexOf('#', lines.lineStart(line + 1)) : -1;
+    const text = lines.lineText(line);
     const trimmed = text.trim();
-    if (!trimmed.includes('#')) {
-      if (trimmed !== '' && trimmed !== '---') first = false;
-      continue;
-    }
-    if (first && trimmed !== '' && trimmed !== '---') {
+    if (first && !blankBefore(model, line)) first = false;
+    if (first) {
       const disable = /^#\s*dclint\s+(disable-file|disable(?!-line))\b\s*(.*)$/i.exec(trimmed);
       if (disable) result.file = merge(result.file, disable[1].toLowerCase() === 'disable-file' ? 'all' : ids(disable[2]));
       first = false;
@@ -51,11 +52,20 @@ export function parseComposeSuppressions(model: ComposeModel): ComposeSuppressio
     let target = line;
     if (trimmed.startsWith('#')) {
       target = line + 1;
-      while (target < model.lines.lineCount && /^\s*(#.*)?$/.test(model.lines.lineText(target))) target++;
+      while (target < lines.lineCount && /^\s*(#.*)?$/.test(lines.lineText(target))) target++;
     }
     result.lines.set(target, merge(result.lines.get(target), ids(local[1])));
   }
   return result;
+}
+
+/** Whether every line above `line` is blank or a `---` document marker (dclint's file-level disable must come first). */
+function blankBefore(model: ComposeModel, line: number): boolean {
+  for (let l = 0; l < line; l++) {
+    const trimmed = model.lines.lineText(l).trim();
+    if (trimmed !== '' && trimmed !== '---') return false;
+  }
+  return true;
 }
 
 function covers(set: Set<string> | 'all' | undefined, finding: Finding): boolean {
