@@ -15,7 +15,19 @@ export interface CopySources {
   flagsText: string;
 }
 
+const sourcesByModel = new WeakMap<DockerfileModel, Map<Instruction, CopySources | undefined>>();
+
+/** Computed once per model and instruction: several rules ask about every COPY. */
 export function copySources(model: DockerfileModel, instruction: Instruction): CopySources | undefined {
+  let cache = sourcesByModel.get(model);
+  if (!cache) sourcesByModel.set(model, (cache = new Map()));
+  if (cache.has(instruction)) return cache.get(instruction);
+  const sources = computeCopySources(model, instruction);
+  cache.set(instruction, sources);
+  return sources;
+}
+
+function computeCopySources(model: DockerfileModel, instruction: Instruction): CopySources | undefined {
   const keyword = keywordOf(instruction);
   if (keyword !== 'COPY' && keyword !== 'ADD') return undefined;
   // ADD and COPY share the flag, JSON and heredoc accessors.
@@ -44,9 +56,24 @@ export function copiesWholeContext(copy: CopySources | undefined): boolean {
   return copy !== undefined && !copy.fromStage && copy.sources.some((s) => s === '.' || s === './' || s === '*');
 }
 
-/** The first COPY/ADD of the whole context in the Dockerfile, if any. */
+const wholeContextByModel = new WeakMap<DockerfileModel, CopySources[]>();
+
+/** The COPY/ADD instructions of the whole context in the Dockerfile, in order. */
 export function wholeContextCopies(model: DockerfileModel): CopySources[] {
-  return model.stages.flatMap((s) => s.instructions).map((i) => copySources(model, i)).filter((c): c is CopySources => copiesWholeContext(c));
+  let copies = wholeContextByModel.get(model);
+  if (!copies) {
+    copies = [];
+    for (const stage of model.stages) {
+      for (const instruction of stage.instructions) {
+        const keyword = keywordOf(instruction);
+        if (keyword !== 'COPY' && keyword !== 'ADD') continue;
+        const copy = copySources(model, instruction);
+        if (copiesWholeContext(copy)) copies.push(copy!);
+      }
+    }
+    wholeContextByModel.set(model, copies);
+  }
+  return copies.slice();
 }
 
 /** A COPY destination as a folder path for several sources (`.` → `./`, `/app` → `/app/`). */
