@@ -99,7 +99,7 @@ describe('parallel linting', function () {
         lintedHere.push(job);
         return lintOutcome(job.target, readText(job.target.path), workspace, configs[job.config]);
       };
-      const parallel = await lintInParallel(jobs, configs, 1, lintHere);
+      const parallel = await lintInParallel(jobs, configs, 1, { lint: lintHere });
       assert.strictEqual(lintedHere.filter((job) => job === compose).length, 2);
       assert.deepStrictEqual(parallel, jobs.map((job) => lintOutcome(job.target, readText(job.target.path), workspace, configs[job.config])));
       assert.strictEqual((parallel[20] as { kind: string }).kind, 'compose');
@@ -112,9 +112,12 @@ describe('parallel linting', function () {
       const configs = [{ enableAll: true, uncloneable: () => undefined } as LintConfig];
       const jobs: PoolJob[] = Array.from({ length: 8 }, (_, i) => ({ target: { path: path.join(dir, 'abcd'[i % 4], `Dockerfile.${String(i).padStart(2, '0')}`), kind: 'dockerfile' as const, onDisk: true }, config: 0 }));
       let lintedHere = 0;
-      const parallel = await lintInParallel(jobs, configs, 2, (job) => {
-        lintedHere++;
-        return lintOutcome(job.target, readText(job.target.path), workspace, configs[job.config]);
+      const parallel = await lintInParallel(jobs, configs, 2, {
+        ready: Promise.resolve(),
+        lint: (job) => {
+          lintedHere++;
+          return lintOutcome(job.target, readText(job.target.path), workspace, configs[job.config]);
+        },
       });
       assert.strictEqual(lintedHere, jobs.length);
       assert.deepStrictEqual(parallel, jobs.map((job) => lintOutcome(job.target, readText(job.target.path), workspace, configs[job.config])));

@@ -38,9 +38,10 @@ export async function lintInParallel(
   jobs: readonly PoolJob[],
   configs: readonly LintConfig[],
   workerCount: number,
-  /** Lints a file on this thread; without it this thread only waits for the workers. */
-  lintHere?: (job: PoolJob) => LintOutcome,
+  /** Linting on this thread too, once `ready` (the workers start meanwhile); without it this thread only waits for the workers. */
+  here?: { ready?: Promise<void>; lint: (job: PoolJob) => LintOutcome },
 ): Promise<LintOutcome[]> {
+  const lintHere = here?.lint;
   const outcomes: (LintOutcome | undefined)[] = new Array(jobs.length);
   const hereOnly: number[] = [];
   const queue: number[] = [];
@@ -73,6 +74,7 @@ export async function lintInParallel(
 
   try {
     if (lintHere) {
+      await here?.ready;
       for (const index of hereOnly) outcomes[index] = lintHere(jobs[index]);
       for (let position = Atomics.add(next, 0, 1); position < queue.length; position = Atomics.add(next, 0, 1)) {
         outcomes[queue[position]] = lintHere(jobs[queue[position]]);

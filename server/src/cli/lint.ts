@@ -73,7 +73,9 @@ export async function lintCommand(args: string[], context: LintCommandContext): 
     if (inputs.length === 0) process.stderr.write(`dockhand: no Dockerfile or Compose file found in ${options.inputs.join(', ')} (name a file, or use --kind)\n`);
   }
 
-  await initEngine();
+  // Loading the shell parser overlaps with starting the lint workers, which load their own.
+  const engineReady = initEngine();
+  engineReady.catch(() => undefined);
   const disk = new DiskWorkspace([]);
   const plan = options.fix || options.fixDryRun ? new FixPlan(roots) : undefined;
   const workspace = plan ? plan.view(disk) : disk;
@@ -86,6 +88,7 @@ export async function lintCommand(args: string[], context: LintCommandContext): 
   };
 
   if (plan) {
+    await engineReady;
     // A fix in one file can make another file fixable (a Compose fix adds EXPOSE, which lets the
     // Dockerfile get a HEALTHCHECK): go over the files again until a pass applies nothing.
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -103,10 +106,11 @@ export async function lintCommand(args: string[], context: LintCommandContext): 
   const threads = plan || options.stdin ? 1 : threadCount(options.jobs, inputs.filter((input) => input.kind !== 'compose').length);
   const outcomes =
     threads > 1
-      ? await lintInParallel(inputs.map((input) => ({ target: targetOf(input), config: configs.idOf(input.path), here: input.kind === 'compose' })), configs.all(), threads - 1, (job) =>
-          lintOutcome(job.target, readText(job.target.path), workspace, configs.all()[job.config]),
-        )
-      : inputs.map((input) => lintOutcome(targetOf(input), textOf(input), workspace, configs.of(input.path)));
+      ? await lintInParallel(inputs.map((input) => ({ target: targetOf(input), config: configs.idOf(input.path), here: input.kind === 'compose' })), configs.all(), threads - 1, {
+          ready: engineReady,
+          lint: (job) => lintOutcome(job.target, readText(job.target.path), workspace, configs.all()[job.config]),
+        })
+      : await engineReady.then(() => inputs.map((input) => lintOutcome(targetOf(input), textOf(input), workspace, configs.of(input.path))));
 
   const reports: (FileReport & { failLevel: FailLevel })[] = [];
   const reportedFailures = new Set<string>();
