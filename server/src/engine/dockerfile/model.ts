@@ -2,7 +2,7 @@ import type { Dockerfile, Instruction, From, Arg } from 'dockerfile-ast';
 import type { Range } from '../finding';
 import { LineIndex } from '../text';
 import { parseImageRef, type ImageRef } from './images';
-import { lineStartsOf, parseDockerfileText } from './parse-cache';
+import { lineStartsOf, parseDockerfileText, storedKeyword } from './parse-cache';
 
 export interface Stage {
   index: number;
@@ -94,6 +94,8 @@ const upperKeywords = new Map<string, string>();
 
 /** The instruction's keyword in upper case (rules ask this of every instruction, often: kept cheap). */
 export function keywordOf(instruction: Instruction): string {
+  const stored = storedKeyword(instruction);
+  if (stored !== undefined) return stored;
   const written = instruction.getInstruction();
   let upper = upperKeywords.get(written);
   if (upper === undefined) {

@@ -45,6 +45,7 @@ const POOL_FILES = 32;
 const pools = new Map<string, Version>();
 let active: Parse | undefined;
 
+const KEYWORD = Symbol('dockhand.keyword');
 const RAW_ARGUMENTS = Symbol('dockhand.rawArguments');
 const HEREDOCS = Symbol('dockhand.heredocs');
 
@@ -62,7 +63,7 @@ function install(): void {
     // the same arguments unless a heredoc body followed. The second build is the first's twin.
     if (active.last && sameCall(active.last.call, call)) return active.last.made;
     const previous = active.previous && instruction.toUpperCase() !== 'ONBUILD' ? reusable(active.previous, call) : undefined;
-    const made = previous ? copyInto(previous, document, dockerfile) : create(document, dockerfile, escapeChar, lineRange, instruction, instructionRange);
+    const made = previous ? copyInto(previous, document, dockerfile) : withKeyword(create(document, dockerfile, escapeChar, lineRange, instruction, instructionRange), instruction);
     active.last = { call, made };
     return made;
   };
@@ -80,6 +81,17 @@ function install(): void {
     const range = imageRange.call(this);
     return range ? { start: { ...range.start }, end: { ...range.end } } : range;
   };
+}
+
+/** Rules ask every instruction for its keyword, many times a lint: keep it upper-cased on the instruction (copies carry it). */
+function withKeyword(made: Instruction, written: string): Instruction {
+  (made as unknown as Record<symbol, string>)[KEYWORD] = written.toUpperCase();
+  return made;
+}
+
+/** The upper-case keyword kept when the parser built the instruction, if it did. */
+export function storedKeyword(instruction: Instruction): string | undefined {
+  return (instruction as unknown as Record<symbol, string | undefined>)[KEYWORD];
 }
 
 function memoize(proto: Record<string, () => unknown[]>, method: string, slot: symbol): void {
