@@ -410,7 +410,8 @@ function execFormScript(
  * document alive, one more version per keystroke in the RUN being edited.
  */
 export function detached(text: string): string {
-  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+  // Appending flattens the text into a new string; the slice then views only that copy.
+  return text.length < 13 ? text : (text + ' ').slice(0, -1);
 }
 
 /**
