@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { ignoreMatcher } from '../../ignore-file';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { FileChange, TextEdit } from '../../finding';
+import type { FileChange } from '../../finding';
 import type { ComposeRule } from '../../rule';
 import type { Workspace } from '../../workspace';
 import { isInsideRoots } from '../../workspace';
@@ -29,39 +29,37 @@ export const composeSecretInEnvironment: ComposeRule = {
     for (const service of services(model)) {
       const hit = nodeAt(model, ['services', service.name, 'environment']);
       if (hit.depth !== 3) continue;
-      const entries: { name: string; value: string; node: Node; edit: (name: string) => TextEdit }[] = [];
+      const entries: Entry[] = [];
       if (isSeq(hit.node)) {
         for (const item of hit.node.items) {
           if (!isScalar(item) || typeof item.value !== 'string') continue;
           const eq = item.value.indexOf('=');
           if (eq <= 0) continue;
-          const name = item.value.slice(0, eq);
-          entries.push({ name, value: item.value.slice(eq + 1), node: item, edit: (n) => ({ range: rangeOf(model, item), newText: quoted(`${n}=\${${n}}`) }) });
+          const entry = suspicious(item.value.slice(0, eq), item.value.slice(eq + 1), item, true);
+          if (entry) entries.push(entry);
         }
       } else if (isMap(hit.node)) {
         for (const pair of hit.node.items) {
           if (!isScalar(pair.key) || !isScalar(pair.value) || pair.value.value === null) continue;
-          const value = String(pair.value.value);
-          const valueNode = pair.value as Node;
-          entries.push({ name: String(pair.key.value), value, node: valueNode, edit: (n) => ({ range: rangeOf(model, valueNode), newText: quoted(`\${${n}}`) }) });
+          const entry = suspicious(String(pair.key.value), String(pair.value.value), pair.value as Node, false);
+          if (entry) entries.push(entry);
         }
       }
       for (const entry of entries) {
-        if (entry.value === '' || entry.value.includes('$') || isReference(entry.value)) continue;
-        const kind = credentialKind(entry.value);
-        if (!isSecretName(entry.name) && !kind) continue;
-        const changes: FileChange[] = [{ kind: 'edit', path: model.path, edits: [entry.edit(entry.name)] }];
+        const { name, kind } = entry;
+        const reference = entry.listItem ? `${name}=\${${name}}` : `\${${name}}`;
+        const changes: FileChange[] = [{ kind: 'edit', path: model.path, edits: [{ range: rangeOf(model, entry.node), newText: quoted(reference) }] }];
         let ignored = true;
         if (onDisk && isInsideRoots(path.join(dir, '.env'), workspace.roots)) {
-          changes.push(...upsert(workspace, path.join(dir, '.env'), entry.name, entry.value));
-          changes.push(...upsert(workspace, path.join(dir, '.env.example'), entry.name, ''));
+          changes.push(...upsert(workspace, path.join(dir, '.env'), name, entry.value));
+          changes.push(...upsert(workspace, path.join(dir, '.env.example'), name, ''));
           ignored = gitIgnores(workspace, dir, '.env');
         }
         report({
           range: rangeOf(model, entry.node),
-          message: `\`${entry.name}\` of service \`${service.name}\` is written into the Compose file${kind ? ` (it looks like ${kind})` : ''}, so it is committed and shared with every copy. Use \`\${${entry.name}}\` and keep the value in .env (not committed).`,
+          message: `\`${name}\` of service \`${service.name}\` is written into the Compose file${kind ? ` (it looks like ${kind})` : ''}, so it is committed and shared with every copy. Use \`\${${name}}\` and keep the value in .env (not committed).`,
           fixes: [{
-            title: `Use \${${entry.name}} and move the value to .env${onDisk ? ' (+ .env.example)' : ''}${ignored ? '' : ' — warning: .env is not git-ignored yet'}`,
+            title: `Use \${${name}} and move the value to .env${onDisk ? ' (+ .env.example)' : ''}${ignored ? '' : ' — warning: .env is not git-ignored yet'}`,
             isPreferred: true,
             changes,
             carriesSecret: changes.length > 0,
@@ -71,6 +69,35 @@ export const composeSecretInEnvironment: ComposeRule = {
     }
   },
 };
+
+/** A variable whose value is written out and looks like a secret (by its name or its format). */
+interface Entry {
+  name: string;
+  value: string;
+  /** The scalar the fix replaces: the list item `NAME=value`, or the mapping's value. */
+  node: Node;
+  listItem: boolean;
+  kind: string | undefined;
+}
+
+function suspicious(name: string, value: string, node: Node, listItem: boolean): Entry | undefined {
+  if (value === '' || value.includes('$') || isReference(value)) return undefined;
+  const kind = credentialKind(value);
+  return kind || secretName(name) ? { name, value, node, listItem, kind } : undefined;
+}
+
+/** The same variable names recur in every service: their verdicts are kept (bounded). */
+const secretNames = new Map<string, boolean>();
+
+function secretName(name: string): boolean {
+  let verdict = secretNames.get(name);
+  if (verdict === undefined) {
+    if (secretNames.size >= 2000) secretNames.clear();
+    verdict = isSecretName(name);
+    secretNames.set(name, verdict);
+  }
+  return verdict;
+}
 
 /** Adds `NAME=value` to an env file (created when missing) unless the name is already there. */
 function upsert(workspace: Workspace, file: string, name: string, value: string): FileChange[] {

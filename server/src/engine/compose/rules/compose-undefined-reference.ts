@@ -53,7 +53,7 @@ export const composeUndefinedReference: ComposeRule = {
         fixes: suggestion ? [renameFix(model, range, suggestion)] : [],
       });
     }
-    const refs = services(model).flatMap((s) => referencesOf(s.name, s.value));
+    const refs = services(model).flatMap((s) => serviceReferences(s.name, s.value));
     if (refs.length === 0) return;
     if (onDisk && !isPrimaryFile(model.path) && !hasPrimarySibling(model.path, workspace)) return;
     const names = projectNames(model, workspace, onDisk);
@@ -83,6 +83,17 @@ function renameFix(model: ComposeModel, range: Range, text: string): Fix {
   const source = model.text.slice(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end));
   const newText = /^["']/.test(source) ? quoted(text) : text;
   return { title: `Change to \`${text}\``, isPreferred: true, changes: [{ kind: 'edit', path: model.path, edits: [{ range, newText }] }] };
+}
+
+/** Per service value (as parsed; an unchanged service keeps it across keystrokes): the references it makes. */
+const referencesByService = new WeakMap<object, { service: string; refs: readonly Reference[] }>();
+
+function serviceReferences(service: string, value: Record<string, unknown>): readonly Reference[] {
+  const cached = referencesByService.get(value);
+  if (cached && cached.service === service) return cached.refs;
+  const refs = referencesOf(service, value);
+  referencesByService.set(value, { service, refs });
+  return refs;
 }
 
 function referencesOf(service: string, value: Record<string, unknown>): Reference[] {
