@@ -104,12 +104,13 @@ export function placedInstructions(model: DockerfileModel): PlacedInstruction[] 
 }
 
 function computePlaced(model: DockerfileModel): PlacedInstruction[] {
-  const stageByInstruction = new Map<Instruction, Stage>();
-  for (const stage of model.stages) {
-    stageByInstruction.set(stage.from, stage);
-    for (const instruction of stage.instructions) stageByInstruction.set(instruction, stage);
-  }
-  return model.ast.getInstructions().map((instruction) => ({ instruction, keyword: keywordOf(instruction), stage: stageByInstruction.get(instruction) }));
+  // The model's stages are the FROMs in order, each with the instructions up to the next one.
+  let stage = -1;
+  return model.ast.getInstructions().map((instruction) => {
+    const keyword = keywordOf(instruction);
+    if (keyword === 'FROM') stage++;
+    return { instruction, keyword, stage: stage < 0 ? undefined : model.stages[stage] };
+  });
 }
 
 /** The instruction an ONBUILD wraps, as a parsed instruction. */
