@@ -182,7 +182,7 @@ export function parseDockerfileText(file: string, text: string): Dockerfile {
   install();
   const reuse = reuseAcrossVersions.enabled;
   const previous = reuse ? pools.get(file) : undefined;
-  let ast = previous ? spliceParse(previous, text) : undefined;
+  let ast = previous ? trySpliceParse(previous, text) : undefined;
   if (!ast) {
     active = { previous: previous ? indexInstructions(previous.ast) : undefined };
     try {
@@ -197,6 +197,15 @@ export function parseDockerfileText(file: string, text: string): Dockerfile {
     if (pools.size > POOL_FILES) pools.delete(pools.keys().next().value as string);
   }
   return ast;
+}
+
+/** A splice that fails in any way leaves the work to a full parse, which behaves as it always did. */
+function trySpliceParse(previous: Version, text: string): Dockerfile | undefined {
+  try {
+    return spliceParse(previous, text);
+  } catch {
+    return undefined;
+  }
 }
 
 interface ParserState {
