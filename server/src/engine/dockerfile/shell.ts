@@ -550,13 +550,23 @@ export function hasFlag(command: ShellCommand, ...flags: string[]): boolean {
     if (v === '--') return false;
     for (const flag of flags) {
       if (flag.startsWith('--')) {
-        if (v === flag || v.startsWith(flag + '=')) return true;
-      } else if (/^-[A-Za-z]$/.test(flag) && /^-[A-Za-z]+$/.test(v) && v.includes(flag[1])) {
+        if (v === flag || (v.length > flag.length && v.charCodeAt(flag.length) === 0x3d /* = */ && v.startsWith(flag))) return true;
+      } else if (isShortFlagGroup(flag) && flag.length === 2 && isShortFlagGroup(v) && v.includes(flag[1])) {
         return true;
       } else if (v === flag) return true;
     }
   }
   return false;
+}
+
+/** `-x`, `-qy`: a dash and ASCII letters only. */
+function isShortFlagGroup(word: string): boolean {
+  if (word.length < 2 || word.charCodeAt(0) !== 0x2d /* - */) return false;
+  for (let i = 1; i < word.length; i++) {
+    const code = word.charCodeAt(i) | 0x20;
+    if (code < 0x61 || code > 0x7a) return false;
+  }
+  return true;
 }
 
 /** The value of `--flag=value` or `--flag value`. */
