@@ -5,13 +5,13 @@ import type { LintConfig } from './config';
 import { configuredSeverity, findingSeverity, ruleMayReport } from './config';
 import type { Workspace } from './workspace';
 import { MemoryWorkspace } from './workspace';
-import { parseDockerfile, type DockerfileModel } from './dockerfile/model';
+import { parseDockerfile } from './dockerfile/model';
 import { BuildContextFacts } from './dockerfile/context';
 import { initShellParser } from './dockerfile/shell';
 import { syntaxFindings } from './dockerfile/syntax';
 import { enabledByCheckDirective, isSuppressed, parseSuppressions, suppressionFixes, withCheckSeverity } from './dockerfile/suppress';
 import { dockerfileRules } from './dockerfile/rules';
-import type { ComposeRule, DockerfileRule, Report } from './rule';
+import type { ComposeRule, ComposeRuleContext, DockerfileRule, DockerfileRuleContext, Report } from './rule';
 import { parseCompose } from './compose/model';
 import { composeRules } from './compose/rules';
 import { DEFAULT_MAX_FILE_BYTES, SLOW_RULE_MS, fileTooLargeFinding } from './limits';
@@ -103,16 +103,17 @@ function lintDockerfile(
   const findings: Finding[] = syntaxFindings(model);
   const build = new BuildContextFacts(workspace, path.resolve(request.path), request.onDisk !== false);
   const suppressions = parseSuppressions(model, isKnownRuleId);
+  const runner = new RuleRunner<DockerfileRuleContext>({ model, workspace, build, config }, result);
   for (const rule of rules) {
     const explicit = configuredSeverity(rule.meta, config) !== undefined;
     // `# check=experimental=<check>` turns on an experimental check unless the user set it.
     const forced = !explicit && enabledByCheckDirective(suppressions, rule.meta);
     if (!forced && !ruleMayReport(rule.meta, config)) continue;
-    runRule(rule, model, workspace, build, config, (report) => {
+    for (const report of runner.run(rule)) {
       // Judged finding by finding: `ignored: [DL3007]` drops the DL3007 findings of a rule that also reports DL3006.
       const severity = forced ? report.severity ?? rule.meta.severity : findingSeverity(rule.meta, config, report);
       if (severity !== 'off') findings.push(toFinding(rule.meta, report, severity));
-    }, result);
+    }
   }
   result.findings.push(...findings.filter((f) => !isSuppressed(suppressions, f)).map((f) => withCheckSeverity(suppressions, f)));
 }
@@ -154,43 +155,45 @@ function lintComposeFile(
   // the file worse: findings are still shown, their fixes wait until the syntax errors are gone.
   const fixable = !model.misread;
   const findings: Finding[] = [];
+  const runner = new RuleRunner<ComposeRuleContext>({ model, workspace, onDisk }, result);
   for (const rule of rules) {
     if (!ruleMayReport(rule.meta, config)) continue;
-    isolate(rule.meta.id, result, (report) => rule.check({ model, workspace, onDisk, report }), (report) => {
+    for (const report of runner.run(rule)) {
       const severity = findingSeverity(rule.meta, config, report);
       if (severity !== 'off') findings.push(toFinding(rule.meta, fixable ? report : { ...report, fixes: [] }, severity));
-    });
+    }
   }
   const suppressions = parseComposeSuppressions(model);
   result.findings.push(...findings.filter((f) => !isComposeSuppressed(suppressions, f)));
 }
 
-function runRule(
-  rule: DockerfileRule,
-  model: DockerfileModel,
-  workspace: Workspace,
-  build: BuildContextFacts,
-  config: LintConfig,
-  sink: (report: Report) => void,
-  result: LintResult,
-): void {
-  isolate(rule.meta.id, result, (report) => rule.check({ model, workspace, build, config, report }), sink);
-}
+/**
+ * Runs the rules of one file over one context object (a rule's reports go to whichever rule runs
+ * now): no closure, context or array per rule and file. A rule that throws is recorded as a
+ * failure and its partial reports are dropped; one slower than SLOW_RULE_MS is recorded too.
+ */
+class RuleRunner<C extends { report(report: Report): void }> {
+  private reports: Report[] = [];
+  private readonly context: C;
 
-/** Runs one rule; a throw is recorded as a failure and the rule's partial reports are dropped. */
-function isolate(id: string, result: LintResult, check: (report: (r: Report) => void) => void, sink: (report: Report) => void): void {
-  const reports: Report[] = [];
-  const started = performance.now();
-  try {
-    check((r) => reports.push(r));
-  } catch (error) {
-    result.failures.push({ rule: id, error });
-    return;
-  } finally {
-    const milliseconds = performance.now() - started;
-    if (milliseconds > SLOW_RULE_MS) result.slow.push({ rule: id, milliseconds });
+  constructor(facts: Omit<C, 'report'>, private readonly result: LintResult) {
+    this.context = { ...facts, report: (report: Report) => void this.reports.push(report) } as C;
   }
-  for (const report of reports) sink(report);
+
+  run(rule: { meta: RuleMeta; check(context: C): void }): readonly Report[] {
+    this.reports = [];
+    const started = performance.now();
+    try {
+      rule.check(this.context);
+    } catch (error) {
+      this.result.failures.push({ rule: rule.meta.id, error });
+      return [];
+    } finally {
+      const milliseconds = performance.now() - started;
+      if (milliseconds > SLOW_RULE_MS) this.result.slow.push({ rule: rule.meta.id, milliseconds });
+    }
+    return this.reports;
+  }
 }
 
 function toFinding(meta: RuleMeta, report: Report, severity: Severity): Finding {
