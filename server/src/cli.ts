@@ -32,7 +32,7 @@ Lint options:
   --stdin-filename <name>    the name standard input stands for (its kind, config and neighbours)
   -q, --quiet                report errors only
   --no-color                 plain output (also when NO_COLOR is set or output is not a terminal)
-  -j, --jobs <n>             lint Dockerfiles on n threads (default: one per core when there are many; 1: one thread)
+  -j, --jobs <n>             lint Dockerfiles on n threads (default: one per core but one when there are many)
 
 Folders are walked skipping node_modules, .git, vendor and what .gitignore files exclude.
 Config: .dockhand.yaml and .hadolint.yaml are found by walking up from each file; flags win over them.

@@ -231,8 +231,13 @@ const MIN_FILES_PER_THREAD = 16;
 /** Each thread loads its own engine (tens of MB): beyond this, more cores save little and cost memory. */
 const MAX_DEFAULT_THREADS = 8;
 
-/** Threads to lint on: `--jobs`, else one per core (up to MAX_DEFAULT_THREADS) as long as each gets enough files. */
+/**
+ * Threads to lint on: `--jobs`, else one per core but one (up to MAX_DEFAULT_THREADS) as long as
+ * each gets enough files. V8 compiles hot code and collects garbage on other threads, about as
+ * much CPU again as the lint: on 2 cores a second lint thread took that core from them and made
+ * the corpus run slower (wall and CPU), so the default leaves them a core.
+ */
 function threadCount(jobs: number | undefined, files: number): number {
   if (jobs !== undefined) return Math.max(1, Math.min(jobs, files));
-  return Math.max(1, Math.min(os.availableParallelism(), MAX_DEFAULT_THREADS, Math.floor(files / MIN_FILES_PER_THREAD)));
+  return Math.max(1, Math.min(os.availableParallelism() - 1, MAX_DEFAULT_THREADS, Math.floor(files / MIN_FILES_PER_THREAD)));
 }
