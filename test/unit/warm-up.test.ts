@@ -33,6 +33,14 @@ describe('warm-up', () => {
     assert.ok(turns > 0);
   });
 
+  it('waits while the editor is busy', async () => {
+    const busyUntil = performance.now() + 400;
+    const started = performance.now();
+    const warmUp = warmUpEngine(3, () => (performance.now() < busyUntil ? performance.now() : busyUntil));
+    await warmUp.done;
+    assert.ok(performance.now() - started >= 400, 'a round ran while the editor was sending');
+  });
+
   it('stops early when told', async () => {
     const warmUp = warmUpEngine(1_000_000);
     setTimeout(() => warmUp.stop(), 20);

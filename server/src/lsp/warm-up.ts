@@ -4,13 +4,15 @@ import { WARM_UP_DOCKERFILE } from './warm-up-samples';
 
 /**
  * A fresh server runs the rules' code in V8's interpreter until each function has run often enough
- * to be compiled: the first few dozen keystrokes in a large Dockerfile would take several times
- * longer than the rest. So, once started, the server lints a sample Dockerfile in memory a few
- * hundred times, one lint per turn of the event loop, typing into it as a user would (which also
- * warms the incremental parse). Messages from the editor are handled between two turns, so a
- * real request waits at most for one small lint. Nothing of it is shown or written anywhere.
+ * to be compiled: the first few dozen keystrokes in a large Dockerfile take several times longer
+ * than the rest. So, while the editor leaves it idle, the server lints a sample Dockerfile in
+ * memory a few hundred times, typing into it as a user would (which also warms the incremental
+ * parse). It gives way to real work: a round runs only when nothing came from the editor for
+ * IDLE_MS, so it never delays a keystroke's diagnostics (a round queued between the several
+ * event-loop turns of one request would, once per turn). Nothing of it is shown or written anywhere.
  */
 
+const IDLE_MS = 250;
 const WARM_UP_ROOT = '/dockhand-warm-up';
 const WARM_UP_FILE = `${WARM_UP_ROOT}/Dockerfile`;
 
@@ -20,7 +22,8 @@ export interface WarmUp {
   stop(): void;
 }
 
-export function warmUpEngine(rounds: number): WarmUp {
+/** `lastActivity` tells when the editor last sent something (performance.now() milliseconds). */
+export function warmUpEngine(rounds: number, lastActivity: () => number = () => -Infinity): WarmUp {
   let stopped = false;
   const workspace = new MemoryWorkspace({ [WARM_UP_FILE]: WARM_UP_DOCKERFILE }, [WARM_UP_ROOT]);
   const typing = typingSites(WARM_UP_DOCKERFILE);
@@ -28,6 +31,8 @@ export function warmUpEngine(rounds: number): WarmUp {
     let round = 0;
     const next = (): void => {
       if (stopped || round >= rounds) return resolve();
+      const quietFor = performance.now() - lastActivity();
+      if (quietFor < IDLE_MS) return void setTimeout(next, IDLE_MS - quietFor);
       try {
         lint({ path: WARM_UP_FILE, text: typed(WARM_UP_DOCKERFILE, typing, round), kind: 'dockerfile' }, workspace, { enableAll: true });
       } catch {
