@@ -19,7 +19,6 @@ import {
 } from './lsp/convert';
 import { LanguageFeatures } from './lsp/features/register';
 import { normaliseLanguageFeatures, type LanguageFeatureSettings } from './lsp/features/settings';
-import { warmUpEngine } from './lsp/warm-up';
 import { normalisePeerDuplicates, hiddenPeers, withoutPeerDuplicates, findingForPeerDiagnostic, type PeerDuplicateSettings } from './lsp/peer-duplicates';
 
 /** The Dockhand language server: LSP wiring only; every finding and fix comes from the engine. */
@@ -35,13 +34,6 @@ const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, languageFeatures: 
 /** Quiet time after an edit before the other open documents that depend on it are linted again. */
 const OTHERS_DELAY_MS = 150;
 const WATCHED = '**/{.dockerignore,*.dockerignore,package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,requirements*.txt,pyproject.toml,poetry.lock,go.mod,go.sum,Gemfile,Gemfile.lock,composer.json,Cargo.toml,tsconfig.json,.gitignore,.env,.env.*,compose*.y*ml,docker-compose*.y*ml,Dockerfile*,*.Dockerfile,Containerfile,.dockhand.y*ml,.dockhand.json,.hadolint.y*ml}';
-
-/** When the editor last sent anything (performance.now()): the idle warm-up waits for a pause. */
-let lastActivity = -Infinity;
-const markActivity = (): void => void (lastActivity = performance.now());
-
-/** Lints of a sample Dockerfile run at idle after start, until V8 has compiled the rules (see lsp/warm-up.ts). */
-const WARM_UP_ROUNDS = 300;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -100,8 +92,6 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    const warmUp = warmUpEngine(WARM_UP_ROUNDS, () => lastActivity);
-    connection.onShutdown(() => warmUp.stop());
     if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockhand' }).catch(() => undefined);
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED }] }).catch(() => undefined);
     void features.configure(initialSettings.languageFeatures);
@@ -253,13 +243,11 @@ export function startServer(connection: Connection): void {
   }
 
   documents.onDidOpen((event) => {
-    markActivity();
     const file = uriToPath(event.document.uri);
     if (file) openTextByPath.set(file, event.document.getText());
   });
 
   documents.onDidChangeContent((event) => {
-    markActivity();
     const file = uriToPath(event.document.uri);
     if (file) openTextByPath.set(file, event.document.getText());
     void publish(event.document).catch((e) => logOnce(`publish:${String(e)}`, String(e)));
@@ -397,9 +385,5 @@ process.on('unhandledRejection', (error) => {
 // ~141 MB); the baseline code parses a keystroke's one RUN just as fast. Set here, not on the command
 // line, where a Node that did not know the flag would refuse to start; the CLI keeps the default.
 v8.setFlagsFromString('--liftoff-only');
-
-// Every message from the editor, whatever it is, counts as activity (stdio or Node IPC, as started).
-if (process.argv.includes('--stdio')) process.stdin.on('data', markActivity);
-if (process.send) process.on('message', markActivity);
 
 startServer(createConnection(ProposedFeatures.all));
