@@ -41,6 +41,10 @@ describe('compose rules with dclint equivalents', () => {
     assert.strictEqual(fix(services, 'compose-services-order'), 'services:\n  # the database\n  db:\n    image: postgres:16\n\n  web:\n    image: nginx:1\n');
     assert.strictEqual(fix('services:\n  a:\n    ports:\n      - "8080:80"\n      - "443:443"\n    image: x:1\n', 'compose-ports-order'), 'services:\n  a:\n    ports:\n      - "443:443"\n      - "8080:80"\n    image: x:1\n');
     assert.strictEqual(fix('services:\n  a:\n    environment:\n      A: "1"\n    image: x:1\n', 'compose-service-keys-order'), 'services:\n  a:\n    image: x:1\n    environment:\n      A: "1"\n');
+    // YAML's merge key stays first and is named as written (it is a symbol in the parsed document).
+    const merged = 'x-base: &base\n  restart: always\nservices:\n  a:\n    environment:\n      A: "1"\n    <<: *base\n    image: x:1\n';
+    assert.match(run(merged, 'compose-service-keys-order')[0].message, /: <<, image, environment\.$/);
+    assert.strictEqual(fix(merged, 'compose-service-keys-order'), 'x-base: &base\n  restart: always\nservices:\n  a:\n    <<: *base\n    image: x:1\n    environment:\n      A: "1"\n');
     assert.strictEqual(fix('services:\n  a:\n    image: x:1\nx-common: {}\nname: demo\n', 'compose-top-level-order'), 'x-common: {}\nname: demo\nservices:\n  a:\n    image: x:1\n');
     assert.strictEqual(fix('services:\n  a:\n    image: x:1\n    depends_on:\n      - web\n      - db\n  db:\n    image: x:1\n  web:\n    image: x:1\n', 'compose-depends-on-order').includes('      - db\n      - web\n'), true);
   });

@@ -33,7 +33,7 @@ export function reorderRule(id: string, title: string, equivalent: string, sever
     meta: meta(id, title, equivalent, severity, false, true),
     check(context) {
       for (const target of collect(context)) {
-        const order = sortedOrder(target.keys, compare);
+        const order = sortedOrder(target.keys, mergeKeyFirst(compare));
         if (order.every((i, position) => i === position)) continue;
         const change = reorderEdit(context.model, target.node, order);
         context.report({
@@ -46,7 +46,15 @@ export function reorderRule(id: string, title: string, equivalent: string, sever
   };
 }
 
-export const keyName = (n: unknown) => (isScalar(n) ? String(n.value) : '');
+/** A key's text; YAML's merge key (`<<`) is a symbol in the parsed document. */
+export const keyName = (n: unknown) => (!isScalar(n) ? '' : typeof n.value === 'symbol' ? n.value.description ?? MERGE_KEY : String(n.value));
+
+const MERGE_KEY = '<<';
+
+/** `<<: *defaults` stays first, where it is written by convention (explicit keys override it wherever it is). */
+function mergeKeyFirst(compare: (a: string, b: string) => number): (a: string, b: string) => number {
+  return (a, b) => Number(b === MERGE_KEY) - Number(a === MERGE_KEY) || compare(a, b);
+}
 
 /** What a port entry is sorted by: its host port (published), else its container port, ignoring the address. */
 
