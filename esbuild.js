@@ -78,6 +78,19 @@ async function main() {
   }
   await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
   fs.chmodSync('dist/cli.js', 0o755);
+  for (const b of builds) assertOneByteSource(b.outfile);
+}
+
+/**
+ * V8 keeps a script's source as a one-byte string only if every character of it is Latin-1; one
+ * other character (an ellipsis left in a comment did it) doubles the 2.4 MB bundle in memory.
+ */
+function assertOneByteSource(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const at = text.search(/[^\u0000-\u00ff]/);
+  if (at < 0) return;
+  const line = text.slice(0, at).split('\n').length;
+  throw new Error(`${file}:${line}: character U+${text.codePointAt(at).toString(16).toUpperCase()} outside Latin-1 makes V8 hold the whole bundle as a two-byte string: write it as an escape (or in ASCII) in the source`);
 }
 
 main().catch((err) => {
