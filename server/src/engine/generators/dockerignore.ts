@@ -118,6 +118,7 @@ function matcherOf(pattern: string): Matcher | null {
   if (matcher !== undefined) return matcher;
   try {
     matcher = ignore().add([pattern]);
+    matcher.ignores('compile'); // the matcher builds its RegExp on first use: make that throw here
   } catch {
     // The matcher builds a RegExp and chokes on some literal characters, e.g. `(`: such a line cannot match a copied path.
     matcher = null;
