@@ -6,6 +6,7 @@
  *   --quick   fewer samples (a smoke run)
  */
 import { spawn } from 'child_process';
+import { SERVER_NODE_FLAGS } from '../client/src/server-flags';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -36,7 +37,7 @@ function report(name: string, samples: readonly number[], extra: Record<string, 
 class Server {
   readonly connection: ProtocolConnection;
   private readonly published = new Map<string, number>();
-  private readonly child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  private readonly child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   private versions = new Map<string, number>();
 
   constructor() {
