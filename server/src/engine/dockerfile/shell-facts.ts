@@ -164,10 +164,7 @@ function flavourOf(site: RunSite): OsFlavour {
  */
 export function familyOf(model: DockerfileModel, site: RunSite): OsFlavour {
   // It depends only on the stage and whether the RUN is a trigger: asked for each RUN, found once.
-  let byStage = familiesByModel.get(model);
-  if (!byStage) familiesByModel.set(model, (byStage = new Map()));
-  let families = byStage.get(site.stage);
-  if (!families) byStage.set(site.stage, (families = {}));
+  const families = perStage(familiesByModel, model, site.stage, (): { run?: OsFlavour; onbuild?: OsFlavour } => ({}));
   const key = site.onbuild ? 'onbuild' : 'run';
   return (families[key] ??= findFamily(model, site));
 }
@@ -395,26 +392,23 @@ const scopesByModel = new WeakMap<DockerfileModel, Map<Stage | undefined, Variab
 
 /** Read once per stage and model, so that each RUN's question costs two lookups instead of a walk over the stage. */
 function variableScope(model: DockerfileModel, stage: Stage | undefined): VariableScope {
-  let byStage = scopesByModel.get(model);
-  if (!byStage) scopesByModel.set(model, (byStage = new Map()));
-  let scope = byStage.get(stage);
-  if (scope) return scope;
-  scope = { inherited: new Set(), firstLine: new Map() };
-  for (const definition of definitionsOf(model, stage)) if (!scope.firstLine.has(definition.name)) scope.firstLine.set(definition.name, definition.line);
-  if (stage) for (const base of stageChain(stage).slice(1)) for (const definition of definitionsOf(model, base)) scope.inherited.add(definition.name);
-  byStage.set(stage, scope);
-  return scope;
+  return perStage(scopesByModel, model, stage, () => {
+    const scope: VariableScope = { inherited: new Set(), firstLine: new Map() };
+    for (const definition of definitionsOf(model, stage)) if (!scope.firstLine.has(definition.name)) scope.firstLine.set(definition.name, definition.line);
+    if (stage) for (const base of stageChain(stage).slice(1)) for (const definition of definitionsOf(model, base)) scope.inherited.add(definition.name);
+    return scope;
+  });
 }
 
 const definitionsByModel = new WeakMap<DockerfileModel, Map<Stage | undefined, { name: string; line: number }[]>>();
 
 /** ARG and ENV names of a stage (or of the lines outside stages), in order, read once per model. */
 function definitionsOf(model: DockerfileModel, stage: Stage | undefined): { name: string; line: number }[] {
-  let byStage = definitionsByModel.get(model);
-  if (!byStage) definitionsByModel.set(model, (byStage = new Map()));
-  let list = byStage.get(stage);
-  if (list) return list;
-  list = [];
+  return perStage(definitionsByModel, model, stage, () => readDefinitions(model, stage));
+}
+
+function readDefinitions(model: DockerfileModel, stage: Stage | undefined): { name: string; line: number }[] {
+  const list: { name: string; line: number }[] = [];
   for (const instruction of stage ? stage.instructions : model.ast.getInstructions()) {
     const keyword = keywordOf(instruction);
     if (keyword !== 'ARG' && keyword !== 'ENV') continue;
@@ -424,6 +418,14 @@ function definitionsOf(model: DockerfileModel, stage: Stage | undefined): { name
     const arg = (instruction as unknown as { getProperty?(): { getName(): string } | null }).getProperty?.();
     if (arg) list.push({ name: arg.getName(), line });
   }
-  byStage.set(stage, list);
   return list;
+}
+
+/** `derive()` computed once per model and stage (`undefined`: the lines outside any stage). */
+function perStage<T>(cache: WeakMap<DockerfileModel, Map<Stage | undefined, T>>, model: DockerfileModel, stage: Stage | undefined, derive: () => T): T {
+  let byStage = cache.get(model);
+  if (!byStage) cache.set(model, (byStage = new Map()));
+  let value = byStage.get(stage);
+  if (value === undefined) byStage.set(stage, (value = derive()));
+  return value;
 }
