@@ -13,6 +13,7 @@ import { isSeveritySetting } from './engine/config';
 import { loadConfigFiles, mergeConfig } from './engine/config-files';
 import { DiskWorkspace, OverlayWorkspace, isInsideRoots } from './engine/workspace';
 import { fixAll } from './engine/fixes';
+import { sameRange } from './engine/text';
 import {
   SOURCE, FIX_ALL_KIND, toDiagnostic, toWorkspaceEdit, toCodeAction, uriToPath, pathToUri, minimalEdit,
   type EditCapabilities,
@@ -356,10 +357,6 @@ export function startServer(connection: Connection): void {
   });
 
   connection.listen();
-}
-
-function sameRange(a: Finding['range'], b: Diagnostic['range']): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function normaliseSettings(value: unknown): Settings {

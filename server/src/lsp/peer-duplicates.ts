@@ -1,5 +1,6 @@
 import type { FileKind, Finding, Range } from '../engine/finding';
 import { KEYWORDS } from '../engine/dockerfile/syntax';
+import { sameRange } from '../engine/text';
 
 /**
  * `dockhand.diagnostics.peerDuplicates`: findings that Docker DX (BuildKit build checks) or Container
@@ -174,10 +175,6 @@ function textOf(text: string, range: Range): string {
     lastLines = text.split(/\r?\n/);
   }
   return (lastLines[range.start.line] ?? '').slice(range.start.character, range.end.character);
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /** BuildKit reports whole lines; ours point at the word: the same finding shares its lines. */

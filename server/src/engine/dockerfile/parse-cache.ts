@@ -5,6 +5,7 @@ import { From as FromClass } from 'dockerfile-ast/lib/instructions/from';
 import { Dockerfile as DockerfileClass } from 'dockerfile-ast/lib/dockerfile';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
+import { sameRange } from '../text';
 
 /**
  * Incremental Dockerfile parsing. dockerfile-ast builds every instruction eagerly and re-reads its
@@ -112,14 +113,6 @@ function memoize(proto: Record<string, () => unknown[]>, method: string, slot: s
     }
     return value!.slice();
   };
-}
-
-function samePosition(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
-  return a.line === b.line && a.character === b.character;
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return samePosition(a.start, b.start) && samePosition(a.end, b.end);
 }
 
 function sameCall(a: CreateCall, b: CreateCall): boolean {
