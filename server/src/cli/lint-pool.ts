@@ -76,9 +76,7 @@ export async function lintInParallel(
     if (lintHere) {
       await here?.ready;
       for (const index of hereOnly) outcomes[index] = lintHere(jobs[index]);
-      for (let position = Atomics.add(next, 0, 1); position < queue.length; position = Atomics.add(next, 0, 1)) {
-        outcomes[queue[position]] = lintHere(jobs[queue[position]]);
-      }
+      takeEach(next, queue.length, (position) => (outcomes[queue[position]] = lintHere(jobs[queue[position]])));
     }
     await Promise.all(stopped);
     if (jobs.some((_, index) => outcomes[index] === undefined)) {
@@ -95,12 +93,17 @@ async function serveLintJobs(): Promise<void> {
   const { configs, jobs, next } = workerData as WorkerData;
   await initEngine();
   const workspace = new DiskWorkspace([]);
-  for (let position = Atomics.add(next, 0, 1); position < jobs.length; position = Atomics.add(next, 0, 1)) {
+  takeEach(next, jobs.length, (position) => {
     const { target, config } = jobs[position];
     const message: WorkerMessage = { position, outcome: lintOutcome(target, readText(target.path), workspace, configs[config]) };
     parentPort!.postMessage(message);
-  }
+  });
   parentPort!.postMessage({ finished: true } satisfies WorkerMessage);
+}
+
+/** Takes the queue's positions one at a time, whichever thread takes each, until none is left. */
+function takeEach(next: Int32Array, length: number, take: (position: number) => void): void {
+  for (let position = Atomics.add(next, 0, 1); position < length; position = Atomics.add(next, 0, 1)) take(position);
 }
 
 /** True in a lint worker thread, whose script is the CLI's own: the CLI must not run its command there. */
