@@ -9,6 +9,7 @@ import { parseDockerfile } from './dockerfile/model';
 import { BuildContextFacts } from './dockerfile/context';
 import { initShellParser } from './dockerfile/shell';
 import { syntaxFindings } from './dockerfile/syntax';
+import { RuleReuse, type ReportSink } from './dockerfile/rule-reuse';
 import { enabledByCheckDirective, isSuppressed, parseSuppressions, suppressionFixes, withCheckSeverity } from './dockerfile/suppress';
 import { dockerfileRules } from './dockerfile/rules';
 import type { ComposeRule, ComposeRuleContext, DockerfileRule, DockerfileRuleContext, Report } from './rule';
@@ -104,18 +105,34 @@ function lintDockerfile(
   const build = new BuildContextFacts(workspace, path.resolve(request.path), request.onDisk !== false);
   const suppressions = parseSuppressions(model, isKnownRuleId);
   const runner = new RuleRunner<DockerfileRuleContext>({ model, workspace, build, config }, result);
+  const reuse = new RuleReuse(request.path, model, config, request.onDisk !== false, rules);
   for (const rule of rules) {
     const explicit = configuredSeverity(rule.meta, config) !== undefined;
     // `# check=experimental=<check>` turns on an experimental check unless the user set it.
     const forced = !explicit && enabledByCheckDirective(suppressions, rule.meta);
     if (!forced && !ruleMayReport(rule.meta, config)) continue;
-    for (const report of runner.run(rule)) {
+    for (const report of runDockerfileRule(rule, runner, reuse)) {
       // Judged finding by finding: `ignored: [DL3007]` drops the DL3007 findings of a rule that also reports DL3006.
       const severity = forced ? report.severity ?? rule.meta.severity : findingSeverity(rule.meta, config, report);
       if (severity !== 'off') findings.push(toFinding(rule.meta, report, severity));
     }
   }
   result.findings.push(...findings.filter((f) => !isSuppressed(suppressions, f)).map((f) => withCheckSeverity(suppressions, f)));
+}
+
+/** A rule's reports on this version: kept from the previous version where they hold, found anew elsewhere. */
+function runDockerfileRule(rule: DockerfileRule, runner: RuleRunner<DockerfileRuleContext>, reuse: RuleReuse): readonly Report[] {
+  const kept = reuse.kept(rule);
+  if (kept) return kept;
+  const checkRun = rule.checkRun;
+  const reports = checkRun
+    ? runner.run(rule, (context) => reuse.eachRun(rule, runner, (site) => checkRun.call(rule, context, site)))
+    : runner.run(rule);
+  if (!runner.failed) {
+    reuse.remember(rule, reports);
+    if (checkRun) reuse.checkedEveryRun(rule);
+  }
+  return reports;
 }
 
 let knownRuleIds: Set<string> | undefined;
@@ -172,20 +189,26 @@ function lintComposeFile(
  * now): no closure, context or array per rule and file. A rule that throws is recorded as a
  * failure and its partial reports are dropped; one slower than SLOW_RULE_MS is recorded too.
  */
-class RuleRunner<C extends { report(report: Report): void }> {
+class RuleRunner<C extends { report(report: Report): void }> implements ReportSink {
   private reports: Report[] = [];
   private readonly context: C;
+  /** Whether the last rule run threw. */
+  failed = false;
 
   constructor(facts: Omit<C, 'report'>, private readonly result: LintResult) {
     this.context = { ...facts, report: (report: Report) => void this.reports.push(report) } as C;
   }
 
-  run(rule: { meta: RuleMeta; check(context: C): void }): readonly Report[] {
+  /** Runs the rule's check, or `body` in its place, over this file's context. */
+  run(rule: { meta: RuleMeta; check(context: C): void }, body?: (context: C) => void): readonly Report[] {
     this.reports = [];
+    this.failed = false;
     const started = performance.now();
     try {
-      rule.check(this.context);
+      if (body) body(this.context);
+      else rule.check(this.context);
     } catch (error) {
+      this.failed = true;
       this.result.failures.push({ rule: rule.meta.id, error });
       return [];
     } finally {
@@ -193,6 +216,18 @@ class RuleRunner<C extends { report(report: Report): void }> {
       if (milliseconds > SLOW_RULE_MS) this.result.slow.push({ rule: rule.meta.id, milliseconds });
     }
     return this.reports;
+  }
+
+  push(report: Report): void {
+    this.reports.push(report);
+  }
+
+  count(): number {
+    return this.reports.length;
+  }
+
+  since(start: number): Report[] {
+    return this.reports.slice(start);
   }
 }
 

@@ -2,6 +2,7 @@ import type { Finding, Fix, Range, RuleMeta, Severity } from './finding';
 import type { Workspace } from './workspace';
 import type { DockerfileModel } from './dockerfile/model';
 import type { BuildContextFacts } from './dockerfile/context';
+import type { RunSite } from './dockerfile/shell-facts';
 import type { ComposeModel } from './compose/model';
 import type { LintConfig } from './config';
 
@@ -28,6 +29,19 @@ export interface DockerfileRuleContext {
 export interface DockerfileRule {
   meta: RuleMeta;
   check(context: DockerfileRuleContext): void;
+  /**
+   * For a rule whose findings are each about one RUN (see `perRun`): checks that RUN alone. Its
+   * findings there may depend on that RUN, on the instructions other than RUN, on the comments and on
+   * the configuration, but not on the workspace, and on other RUNs only through the helpers of
+   * shell-facts and os-packages (which note it). The engine then keeps a RUN's findings while typing
+   * elsewhere (see dockerfile/rule-reuse).
+   */
+  checkRun?(context: DockerfileRuleContext, site: RunSite): void;
+  /**
+   * True when the rule's findings (their ranges and fixes included) depend on no RUN instruction and
+   * not on the workspace: they are kept while typing inside a RUN.
+   */
+  runIndependent?: boolean;
 }
 
 export type { Finding };

@@ -5,7 +5,7 @@ import { programName, runFact, unwrap, type ShellCommand, type ShellWord } from 
 
 /** What the OS package-manager rules share: where the RUNs are, and what each package command does. */
 
-import { commandsOf, runSites, siteFact, type RunSite } from './shell-facts';
+import { commandsOf, otherRuns, runSites, siteFact, type RunSite } from './shell-facts';
 
 export { runSites, type RunSite };
 
@@ -213,6 +213,7 @@ const matchesByModel = new WeakMap<DockerfileModel, Map<string, Set<RunSite>>>()
 
 /** True when any command of these RUNs has an argument matching `pattern` (config written with echo/tee/sed). */
 export function anyArgument(model: DockerfileModel, sites: RunSite[], pattern: RegExp): boolean {
+  otherRuns.read = true;
   let byPattern = matchesByModel.get(model);
   if (!byPattern) matchesByModel.set(model, byPattern = new Map());
   let matching = byPattern.get(pattern.source);

@@ -267,7 +267,33 @@ function spliceParse(previous: Version, text: string): Dockerfile | undefined {
   for (; comment < comments.length; comment++) dockerfile.addComment(copyLine(comments[comment], document));
   for (let i = edited + 1; i < instructions.length; i++) dockerfile.addInstruction(sibling(instructions[i], document, dockerfile));
   dockerfile.organizeComments();
+  const before = storedKeyword(instructions[edited]);
+  const after = storedKeyword(dockerfile.getInstructions()[edited]);
+  (dockerfile as unknown as Record<symbol, Splice>)[SPLICE] = { previous: versionOf(previous.ast), keyword: before !== undefined && before === after ? before : undefined };
   return dockerfile;
+}
+
+/** How a version was made from the previous one by re-parsing one instruction (see spliceParse). */
+export interface Splice {
+  /** The `versionOf` the Dockerfile it was made from (a number: a reference would chain every version). */
+  previous: number;
+  /** The edited instruction's keyword, when the edit left it unchanged. */
+  keyword?: string;
+}
+
+const SPLICE = Symbol('dockhand.splice');
+const VERSION = Symbol('dockhand.version');
+let versions = 0;
+
+/** A number naming this parse of a file, unique in the process. */
+export function versionOf(ast: Dockerfile): number {
+  const slots = ast as unknown as Record<symbol, number | undefined>;
+  return (slots[VERSION] ??= ++versions);
+}
+
+/** For a Dockerfile made by re-parsing one instruction of `previous`: which one changed; undefined for a full parse. */
+export function spliceOf(ast: Dockerfile): Splice | undefined {
+  return (ast as unknown as Record<symbol, Splice | undefined>)[SPLICE];
 }
 
 const BLOCK = 4096;

@@ -23,8 +23,20 @@ export interface RunSite {
 
 const sitesByModel = new WeakMap<DockerfileModel, RunSite[]>();
 
+/**
+ * Raised by every helper that reads RUNs other than the one a rule is checking: the engine keeps a
+ * RUN's findings across versions only when its rule did not look at the other RUNs (rule-reuse).
+ */
+export const otherRuns = { read: false };
+
 /** Every RUN of the file in order, ONBUILD triggers included. */
 export function runSites(model: DockerfileModel): RunSite[] {
+  otherRuns.read = true;
+  return allRunSites(model);
+}
+
+/** `runSites` for the engine, which walks the RUNs itself: no rule reads another RUN through it. */
+export function allRunSites(model: DockerfileModel): RunSite[] {
   const cached = sitesByModel.get(model);
   if (cached) return cached;
   const stageOf = new Map<Instruction, Stage>();
@@ -166,6 +178,8 @@ export function familyOf(model: DockerfileModel, site: RunSite): OsFlavour {
   // It depends only on the stage and whether the RUN is a trigger: asked for each RUN, found once.
   const families = perStage(familiesByModel, model, site.stage, (): { run?: OsFlavour; onbuild?: OsFlavour } => ({}));
   const key = site.onbuild ? 'onbuild' : 'run';
+  // Read from the stage's RUNs when the image does not tell.
+  if (site.stage && flavourOf(site) === 'unknown') otherRuns.read = true;
   return (families[key] ??= findFamily(model, site));
 }
 

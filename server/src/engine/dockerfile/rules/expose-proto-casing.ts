@@ -13,6 +13,7 @@ export const exposeProtoCasing: DockerfileRule = {
     equivalents: ['ExposeProtoCasing'],
     fixable: true,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const instruction of model.ast.getInstructions()) {
       if (keywordOf(instruction) !== 'EXPOSE') continue;

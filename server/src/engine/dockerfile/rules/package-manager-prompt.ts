@@ -1,8 +1,9 @@
 import type { DockerfileRule } from '../../rule';
+import { perRun } from '../per-run';
 import { hasFlag, type ShellCommand } from '../shell';
 import { commandsOf } from '../shell-facts';
 import { insertAtOffset, selfChange } from '../edits';
-import { configuredBefore, familyOf, packageCommandsOf, runSites, type OsManager, type PackageCommand } from '../os-packages';
+import { configuredBefore, familyOf, packageCommandsOf, type OsManager, type PackageCommand } from '../os-packages';
 
 /** Actions that ask "Do you want to continue? [Y/n]" and abort on the closed stdin of a build. */
 const ASKING: Record<OsManager, Set<string>> = {
@@ -38,7 +39,7 @@ const EQUIVALENTS: Record<OsManager, string[]> = {
  * build has no terminal, so the answer is "no" and the RUN fails (or, worse, only sometimes:
  * apt-get asks only when something beyond the named packages comes along).
  */
-export const packageManagerPrompt: DockerfileRule = {
+export const packageManagerPrompt: DockerfileRule = perRun({
   meta: {
     id: 'package-manager-prompt',
     kind: 'dockerfile',
@@ -48,37 +49,36 @@ export const packageManagerPrompt: DockerfileRule = {
     equivalents: ['DL3014', 'DL3030', 'DL3034', 'DL3038', 'DS021', 'DS-0021', 'APT-GET Missing \'-y\' To Avoid Manual Input', 'Missing Zypper Non-interactive Switch'],
     fixable: true,
   },
-  check({ model, report }) {
-    for (const site of runSites(model)) {
-      for (const p of packageCommandsOf(model, site)) {
-        if (p.action === undefined || !p.actionWord || !ASKING[p.manager].has(p.action)) continue;
-        if (answersYes(p) || fedYes(model.text, commandsOf(model, site), p)) continue;
-        const family = familyOf(p.manager);
-        const configured = family === 'apt' ? /APT::Get::Assume-Yes\W+(true|1|yes)/i : /assumeyes\s*=\s*(1|true|yes|on)/i;
-        if (family !== 'zypper' && configuredBefore(model, site, configured)) continue;
-        const zypper = p.manager === 'zypper';
-        const insertAt = zypper ? p.command.nameWord.end : p.actionWord.end;
-        const flag = zypper ? ' -n' : ' -y';
-        const microdnf = p.manager === 'microdnf';
-        report({
-          range: model.lines.rangeOf(p.command.nameWord.start, p.actionWord.end),
-          severity: microdnf ? 'information' : undefined,
-          message: microdnf
-            ? '`microdnf` 3 assumes yes, but the dnf5-based `microdnf` asks for a confirmation and a build cannot answer it. Add `-y`.'
-            : family === 'apt'
-              ? `\`${p.command.name} ${p.action}\` asks for a confirmation as soon as anything beyond the named packages comes along (a new dependency), and a build cannot answer, so the RUN fails. Add \`-y\`.`
-              : `\`${p.command.name} ${p.action}\` asks for a confirmation that a build cannot give, so the RUN fails. Add \`${flag.trim()}\`${zypper ? ' (`--non-interactive`)' : ''}.`,
-          equivalents: EQUIVALENTS[p.manager],
-          fixes: [{
-            title: `Add \`${flag.trim()}\``,
-            isPreferred: true,
-            changes: [selfChange(model, [insertAtOffset(model, insertAt, flag)])],
-          }],
-        });
-      }
+  checkRun({ model, report }, site) {
+    for (const p of packageCommandsOf(model, site)) {
+      if (p.action === undefined || !p.actionWord || !ASKING[p.manager].has(p.action)) continue;
+      if (answersYes(p) || fedYes(model.text, commandsOf(model, site), p)) continue;
+      const family = familyOf(p.manager);
+      const configured = family === 'apt' ? /APT::Get::Assume-Yes\W+(true|1|yes)/i : /assumeyes\s*=\s*(1|true|yes|on)/i;
+      if (family !== 'zypper' && configuredBefore(model, site, configured)) continue;
+      const zypper = p.manager === 'zypper';
+      const insertAt = zypper ? p.command.nameWord.end : p.actionWord.end;
+      const flag = zypper ? ' -n' : ' -y';
+      const microdnf = p.manager === 'microdnf';
+      report({
+        range: model.lines.rangeOf(p.command.nameWord.start, p.actionWord.end),
+        severity: microdnf ? 'information' : undefined,
+        message: microdnf
+          ? '`microdnf` 3 assumes yes, but the dnf5-based `microdnf` asks for a confirmation and a build cannot answer it. Add `-y`.'
+          : family === 'apt'
+            ? `\`${p.command.name} ${p.action}\` asks for a confirmation as soon as anything beyond the named packages comes along (a new dependency), and a build cannot answer, so the RUN fails. Add \`-y\`.`
+            : `\`${p.command.name} ${p.action}\` asks for a confirmation that a build cannot give, so the RUN fails. Add \`${flag.trim()}\`${zypper ? ' (`--non-interactive`)' : ''}.`,
+        equivalents: EQUIVALENTS[p.manager],
+        fixes: [{
+          title: `Add \`${flag.trim()}\``,
+          isPreferred: true,
+          changes: [selfChange(model, [insertAtOffset(model, insertAt, flag)])],
+        }],
+      });
     }
+
   },
-};
+});
 
 function answersYes(p: PackageCommand): boolean {
   const c = p.command;

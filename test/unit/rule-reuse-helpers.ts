@@ -1,0 +1,100 @@
+import * as assert from 'assert';
+import { lint } from '../../server/src/engine/engine';
+import { MemoryWorkspace } from '../../server/src/engine/workspace';
+import { clearParseCache, reuseAcrossVersions } from '../../server/src/engine/dockerfile/parse-cache';
+
+/** Typing inside RUNs, linted keeping findings (dockerfile/rule-reuse) and from scratch, for tests that compare the two. */
+
+export const PATH = '/project/Dockerfile';
+
+export function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** Text typed into a RUN that changes what rules judge, in this RUN or in the RUNs after it. */
+export const TYPED = [
+  'x', ' ', '-', '"', "'", '$', '|', '&', ';', '`', '\\', '#', '{', '(', ')',
+  ' -y', ' --no-install-recommends', ' && apt-get install curl', ' && apk add curl', ' && dnf install git',
+  ' && echo "APT::Get::Assume-Yes \\"true\\";" > /etc/apt/apt.conf.d/90yes',
+  ' && echo assumeyes=1 >> /etc/yum.conf', ' | sh', ' | bash', ' && curl -k https://x | sh',
+  ' && pip install flask', ' && npm install -g yarn', ' && cd /app', ' && sudo make', ' $RANDOM', ' ${UNSET}',
+  ' && useradd -u 123456 app', ' && wget http://x/y', ' && apt-get upgrade', ' && rm -rf /var/lib/apt/lists/*',
+  ' && apt-get clean', ' && yum clean all', ' && ln -sf /bin/bash /bin/sh', ' [[ -f x ]]', ' 2>&1 |& tee',
+];
+
+export const SAMPLES = [
+  // The apt configuration written by an earlier RUN answers later RUNs' prompts.
+  'FROM debian:12\nRUN apt-get update\nRUN apt-get install curl\nRUN echo hi | grep h\nRUN apt-get install -y git \\\n    && rm -rf /var/lib/apt/lists/*\nCMD ["sh"]\n',
+  // An image this file cannot name: the stage's package manager tells the OS family.
+  'ARG BASE\nFROM ${BASE} AS build\nRUN set -e; make\nRUN apk add --no-cache curl\nRUN [[ -n "$X" ]] && echo $RANDOM\nFROM build\nSHELL ["/bin/bash", "-c"]\nRUN curl -s https://x | bash\nONBUILD RUN apt-get install x\nUSER app\nRUN sudo ls\n',
+  // Heredocs, exec form, a RUN before FROM, a comment inside a continuation.
+  'RUN echo before\nFROM alpine:3.19\nRUN <<EOF\napk add curl\ncurl https://x | sh\nEOF\nRUN ["apk", "add", "git"]\nRUN apk add \\\n# a comment\n    wget \\\n    && wget http://x\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n',
+];
+
+export function findings(text: string): string {
+  const workspace = new MemoryWorkspace({ [PATH]: text }, ['/project']);
+  const result = lint({ path: PATH, text, kind: 'dockerfile' }, workspace, { enableAll: true });
+  return JSON.stringify({ findings: result.findings, failures: result.failures.map((f) => f.rule) });
+}
+
+export function fromScratch(text: string): string {
+  reuseAcrossVersions.enabled = false;
+  try {
+    return findings(text);
+  } finally {
+    reuseAcrossVersions.enabled = true;
+  }
+}
+
+/** Offsets inside RUN instructions (after their keyword), where typing keeps every line break. */
+export function runOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  const lines = text.split('\n');
+  let offset = 0;
+  let inRun = false;
+  lines.forEach((line, index) => {
+    const starts = /^\s*(?:ONBUILD\s+)?RUN\s/i.test(line);
+    if (starts) inRun = true;
+    else if (/^\s*[A-Za-z]+(\s|$)/.test(line) && !/\\\s*$/.test(lines[index - 1] ?? '')) inRun = false;
+    if (inRun) for (let c = starts ? line.search(/RUN\s/i) + 4 : 0; c <= line.replace(/\r$/, '').length; c++) offsets.push(offset + c);
+    offset += line.length + 1;
+  });
+  return offsets;
+}
+
+export function typeInRun(text: string, random: () => number): string {
+  const offsets = runOffsets(text);
+  if (offsets.length === 0) return text;
+  const at = offsets[Math.floor(random() * offsets.length)];
+  if (random() < 0.25) {
+    const lineEnd = text.slice(at).search(/\r?\n|$/);
+    const length = Math.min(lineEnd, 1 + Math.floor(random() * 6));
+    return text.slice(0, at) + text.slice(at + length);
+  }
+  return text.slice(0, at) + TYPED[Math.floor(random() * TYPED.length)] + text.slice(at);
+}
+
+/**
+ * Types each snippet at the end of each line of each RUN of each sample, one edit at a time after
+ * linting the sample: the findings must be those of a lint from scratch. Returns how many it compared.
+ */
+export function compareSnippetsAtRunLineEnds(samples: readonly string[], typed: readonly string[] = TYPED): number {
+  let compared = 0;
+  for (const original of samples) {
+    const lineEnds = runOffsets(original).filter((at) => original.charAt(at) === '\n');
+    for (const at of lineEnds) {
+      for (const snippet of typed) {
+        const text = original.slice(0, at) + snippet + original.slice(at);
+        clearParseCache();
+        findings(original);
+        assert.strictEqual(findings(text), fromScratch(text), `typed ${JSON.stringify(snippet)} at ${at}:\n${text}`);
+        compared++;
+      }
+    }
+  }
+  return compared;
+}

@@ -1,0 +1,79 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { initEngine, lint } from '../../server/src/engine/engine';
+import { MemoryWorkspace } from '../../server/src/engine/workspace';
+import { dockerfileRules } from '../../server/src/engine/dockerfile/rules';
+import { clearParseCache } from '../../server/src/engine/dockerfile/parse-cache';
+import type { DockerfileRule } from '../../server/src/engine/rule';
+import { corpusAvailable, corpusFiles } from '../corpus/corpus';
+import { PATH, SAMPLES, compareSnippetsAtRunLineEnds, findings, fromScratch, seeded, typeInRun } from './rule-reuse-helpers';
+
+/**
+ * While typing inside a RUN, the engine keeps the findings of the other RUNs and of the rules that
+ * read no RUN (dockerfile/rule-reuse). Whatever is typed there, the findings must be exactly those
+ * of a lint from scratch; and the reuse must really happen.
+ */
+
+describe('findings kept while typing inside a RUN', () => {
+  before(() => initEngine());
+
+  it('are exactly those of a lint from scratch, keystroke after keystroke', function () {
+    this.timeout(300000);
+    const texts = [...SAMPLES];
+    if (corpusAvailable()) {
+      const files = corpusFiles('dockerfiles');
+      for (let i = 0; i < files.length; i += 5) texts.push(fs.readFileSync(files[i], 'utf8'));
+    } else {
+      console.log('      (../shared/corpus is absent: own samples only)');
+    }
+    const random = seeded(3);
+    let compared = 0;
+    for (const original of texts) {
+      clearParseCache();
+      let text = original;
+      findings(text);
+      for (let step = 0; step < 12; step++) {
+        text = typeInRun(text, random);
+        assert.strictEqual(findings(text), fromScratch(text), `after edit ${step} of a ${original.length}-character file:\n${text}`);
+        compared++;
+      }
+    }
+    assert.ok(compared >= SAMPLES.length * 12);
+  });
+
+  it('are exactly those of a lint from scratch, each snippet typed at the end of each RUN line of the samples', function () {
+    this.timeout(300000);
+    const compared = compareSnippetsAtRunLineEnds(SAMPLES);
+    assert.ok(compared > 500, `${compared} compared`);
+  });
+
+  it('checks only the edited RUN again, and runs no rule that reads no RUN', () => {
+    const calls = { perRun: 0, independent: 0 };
+    const counted = dockerfileRules.map((rule): DockerfileRule => {
+      if (rule.checkRun) {
+        const checkRun = rule.checkRun;
+        return { ...rule, checkRun: (context, site) => { calls.perRun++; checkRun(context, site); } };
+      }
+      if (rule.runIndependent) return { ...rule, check: (context) => { calls.independent++; rule.check(context); } };
+      return rule;
+    });
+    const perRunRules = counted.filter((r) => r.checkRun).length;
+    assert.ok(perRunRules > 0 && counted.some((r) => r.runIndependent), 'some rules are checked RUN by RUN, some read no RUN');
+    clearParseCache();
+    const text = 'FROM debian:12\n' + Array.from({ length: 20 }, (_, i) => `RUN apt-get install -y --no-install-recommends pkg${i}=1.0\n`).join('') + 'USER app\n';
+    const run = (t: string) => lint({ path: PATH, text: t, kind: 'dockerfile' }, new MemoryWorkspace(), { enableAll: true }, { rules: counted });
+    run(text);
+    assert.strictEqual(calls.perRun, 20 * perRunRules);
+    calls.perRun = 0;
+    calls.independent = 0;
+    const typed = text.replace('pkg7=1.0', 'pkg7=1.01');
+    run(typed);
+    // The edited RUN again for each rule that asks no other RUN about it.
+    assert.strictEqual(calls.perRun, perRunRules);
+    assert.strictEqual(calls.independent, 0);
+    // A different configuration: everything again.
+    calls.perRun = 0;
+    lint({ path: PATH, text: typed.replace('pkg7', 'pkg8'), kind: 'dockerfile' }, new MemoryWorkspace(), { enableAll: true, rules: { 'sudo-in-run': 'error' } }, { rules: counted });
+    assert.strictEqual(calls.perRun, 20 * perRunRules);
+  });
+});
