@@ -175,6 +175,13 @@ export function parseDockerfileText(file: string, text: string): Dockerfile {
   install();
   const reuse = reuseAcrossVersions.enabled;
   const previous = reuse ? pools.get(file) : undefined;
+  // The same text again (a code action, a Compose file reading the Dockerfile it builds): the same
+  // parse, which also leaves the previous version in place for the next edit to splice into.
+  if (previous && previous.text === text) {
+    pools.delete(file);
+    pools.set(file, previous);
+    return previous.ast;
+  }
   let ast = previous ? trySpliceParse(previous, text) : undefined;
   if (!ast) {
     active = { previous: previous ? indexInstructions(previous.ast) : undefined };
