@@ -1,13 +1,14 @@
 import type { DockerfileRule } from '../../rule';
+import { perRun } from '../per-run';
 import { hasFlag } from '../shell';
 import { insertAtOffset, selfChange } from '../edits';
-import { configuredBefore, packageCommandsOf, runSites } from '../os-packages';
+import { configuredBefore, packageCommandsOf } from '../os-packages';
 
 /**
  * `apt-get install` also installs every "Recommends" of the packages named: documentation,
  * X11 libraries, compilers. `--no-install-recommends` keeps the image to what was asked for.
  */
-export const aptInstallRecommends: DockerfileRule = {
+export const aptInstallRecommends: DockerfileRule = perRun({
   meta: {
     id: 'apt-install-recommends',
     kind: 'dockerfile',
@@ -17,24 +18,22 @@ export const aptInstallRecommends: DockerfileRule = {
     equivalents: ['DL3015', 'DS029', 'DS-0029'],
     fixable: true,
   },
-  check({ model, report }) {
-    for (const site of runSites(model)) {
-      for (const p of packageCommandsOf(model, site)) {
-        if (p.manager !== 'apt-get' || p.action !== 'install' || !p.actionWord) continue;
-        const c = p.command;
-        if (hasFlag(c, '--no-install-recommends')) continue;
-        if (c.args.some((a) => /^(-o|--option=)?APT::Install-Recommends=(false|0|no)$/i.test(a.value ?? ''))) continue;
-        if (configuredBefore(model, site, /APT::Install-Recommends\W+(false|0|no)\b/i)) continue;
-        report({
-          range: model.lines.rangeOf(c.nameWord.start, p.actionWord.end),
-          message: '`apt-get install` also installs the recommended packages (docs, extra libraries), tens of MB nobody asked for. Add `--no-install-recommends`.',
-          fixes: [{
-            title: 'Add `--no-install-recommends`',
-            isPreferred: true,
-            changes: [selfChange(model, [insertAtOffset(model, p.actionWord.end, ' --no-install-recommends')])],
-          }],
-        });
-      }
+  checkRun({ model, report }, site) {
+    for (const p of packageCommandsOf(model, site)) {
+      if (p.manager !== 'apt-get' || p.action !== 'install' || !p.actionWord) continue;
+      const c = p.command;
+      if (hasFlag(c, '--no-install-recommends')) continue;
+      if (c.args.some((a) => /^(-o|--option=)?APT::Install-Recommends=(false|0|no)$/i.test(a.value ?? ''))) continue;
+      if (configuredBefore(model, site, /APT::Install-Recommends\W+(false|0|no)\b/i)) continue;
+      report({
+        range: model.lines.rangeOf(c.nameWord.start, p.actionWord.end),
+        message: '`apt-get install` also installs the recommended packages (docs, extra libraries), tens of MB nobody asked for. Add `--no-install-recommends`.',
+        fixes: [{
+          title: 'Add `--no-install-recommends`',
+          isPreferred: true,
+          changes: [selfChange(model, [insertAtOffset(model, p.actionWord.end, ' --no-install-recommends')])],
+        }],
+      });
     }
   },
-};
+});

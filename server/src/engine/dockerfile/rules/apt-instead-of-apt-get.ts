@@ -1,7 +1,8 @@
 import type { DockerfileRule } from '../../rule';
+import { perRun } from '../per-run';
 import type { Fix } from '../../finding';
 import { replaceOffsets, selfChange } from '../edits';
-import { packageCommandsOf, runSites } from '../os-packages';
+import { packageCommandsOf } from '../os-packages';
 
 /** `apt` subcommands and what scripts should call instead. */
 const SCRIPT_TOOL: Record<string, string> = {
@@ -15,7 +16,7 @@ const SCRIPT_TOOL: Record<string, string> = {
  * `apt` is the interactive front end: its output and options may change between releases and it
  * warns "apt does not have a stable CLI interface" in every build log. Scripts use apt-get/apt-cache.
  */
-export const aptInsteadOfAptGet: DockerfileRule = {
+export const aptInsteadOfAptGet: DockerfileRule = perRun({
   meta: {
     id: 'apt-instead-of-apt-get',
     kind: 'dockerfile',
@@ -25,31 +26,29 @@ export const aptInsteadOfAptGet: DockerfileRule = {
     equivalents: ['DL3027', 'CKV_DOCKER_9', 'Run Using apt'],
     fixable: true,
   },
-  check({ model, report }) {
-    for (const site of runSites(model)) {
-      for (const p of packageCommandsOf(model, site)) {
-        if (p.manager !== 'apt') continue;
-        const word = p.command.nameWord;
-        const replacement = p.action === undefined ? undefined : SCRIPT_TOOL[p.action];
-        const fixes: Fix[] = [];
-        if (replacement && word.value !== undefined) {
-          // `full-upgrade` and `autopurge` have other names in apt-get: replace the name and the action.
-          const twoWords = replacement.includes(' ') && p.actionWord;
-          const prefix = word.value.slice(0, word.value.length - 'apt'.length);
-          fixes.push({
-            title: `Use \`${replacement.split(' ')[0]}\``,
-            isPreferred: true,
-            changes: [selfChange(model, twoWords
-              ? [replaceOffsets(model, word.start, word.end, prefix + replacement.split(' ')[0]), replaceOffsets(model, p.actionWord!.start, p.actionWord!.end, replacement.split(' ').slice(1).join(' '))]
-              : [replaceOffsets(model, word.start, word.end, prefix + replacement)])],
-          });
-        }
-        report({
-          range: model.lines.rangeOf(word.start, word.end),
-          message: `\`apt\` is meant for people at a terminal: its interface is not stable and it prints a warning in scripts. Use \`${replacement?.split(' ')[0] ?? 'apt-get'}\`${replacement ? '' : ' or `apt-cache`'} instead.`,
-          fixes,
+  checkRun({ model, report }, site) {
+    for (const p of packageCommandsOf(model, site)) {
+      if (p.manager !== 'apt') continue;
+      const word = p.command.nameWord;
+      const replacement = p.action === undefined ? undefined : SCRIPT_TOOL[p.action];
+      const fixes: Fix[] = [];
+      if (replacement && word.value !== undefined) {
+        // `full-upgrade` and `autopurge` have other names in apt-get: replace the name and the action.
+        const twoWords = replacement.includes(' ') && p.actionWord;
+        const prefix = word.value.slice(0, word.value.length - 'apt'.length);
+        fixes.push({
+          title: `Use \`${replacement.split(' ')[0]}\``,
+          isPreferred: true,
+          changes: [selfChange(model, twoWords
+            ? [replaceOffsets(model, word.start, word.end, prefix + replacement.split(' ')[0]), replaceOffsets(model, p.actionWord!.start, p.actionWord!.end, replacement.split(' ').slice(1).join(' '))]
+            : [replaceOffsets(model, word.start, word.end, prefix + replacement)])],
         });
       }
+      report({
+        range: model.lines.rangeOf(word.start, word.end),
+        message: `\`apt\` is meant for people at a terminal: its interface is not stable and it prints a warning in scripts. Use \`${replacement?.split(' ')[0] ?? 'apt-get'}\`${replacement ? '' : ' or `apt-cache`'} instead.`,
+        fixes,
+      });
     }
   },
-};
+});

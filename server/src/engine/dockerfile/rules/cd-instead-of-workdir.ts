@@ -1,11 +1,12 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileRule } from '../../rule';
+import { perRun } from '../per-run';
 import type { Fix } from '../../finding';
 import type { DockerfileModel } from '../model';
 import { keywordOf, stageChain } from '../model';
 import type { ShellScript } from '../shell';
 import { insertLinesAfter, insertLinesBefore, replaceOffsets, selfChange } from '../edits';
-import { operatorBetween, runSites, scriptsOf, toolOf, type RunSite } from '../shell-facts';
+import { operatorBetween, scriptsOf, toolOf, type RunSite } from '../shell-facts';
 
 /** Instructions whose meaning depends on the working directory. */
 const USES_WORKDIR = new Set(['RUN', 'COPY', 'ADD', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'ONBUILD', 'WORKDIR']);
@@ -14,7 +15,7 @@ const USES_WORKDIR = new Set(['RUN', 'COPY', 'ADD', 'CMD', 'ENTRYPOINT', 'HEALTH
  * `RUN cd /app && make` hides where the step runs; `WORKDIR /app` states it, creates the folder
  * and is visible to every later reader. Reported when a RUN starts with `cd`.
  */
-export const cdInsteadOfWorkdir: DockerfileRule = {
+export const cdInsteadOfWorkdir: DockerfileRule = perRun({
   meta: {
     id: 'cd-instead-of-workdir',
     kind: 'dockerfile',
@@ -24,24 +25,22 @@ export const cdInsteadOfWorkdir: DockerfileRule = {
     equivalents: ['DL3003', 'DS013', 'DS-0013'],
     fixable: true,
   },
-  check({ model, report }) {
-    for (const site of runSites(model)) {
-      for (const script of scriptsOf(model, site)) {
-        // Only a RUN that starts with cd: a cd later in a build script (after a download or an
-        // extraction) is idiomatic and WORKDIR could not replace it without splitting the RUN.
-        const cd = script.commands.find((c) => !c.nested);
-        if (!cd || toolOf(cd) !== 'cd' || script.source.slice(0, cd.start - script.start).trim() !== '') continue;
-        const fix = workdirFix(model, site, script);
-        report({
-          range: model.lines.rangeOf(cd.nameWord.start, cd.end),
-          message: 'This RUN starts by changing directory: use `WORKDIR` instead, which is visible, creates the folder and keeps the RUN short.',
-          fixes: fix ? [fix] : [],
-        });
-        break;
-      }
+  checkRun({ model, report }, site) {
+    for (const script of scriptsOf(model, site)) {
+      // Only a RUN that starts with cd: a cd later in a build script (after a download or an
+      // extraction) is idiomatic and WORKDIR could not replace it without splitting the RUN.
+      const cd = script.commands.find((c) => !c.nested);
+      if (!cd || toolOf(cd) !== 'cd' || script.source.slice(0, cd.start - script.start).trim() !== '') continue;
+      const fix = workdirFix(model, site, script);
+      report({
+        range: model.lines.rangeOf(cd.nameWord.start, cd.end),
+        message: 'This RUN starts by changing directory: use `WORKDIR` instead, which is visible, creates the folder and keeps the RUN short.',
+        fixes: fix ? [fix] : [],
+      });
+      break;
     }
   },
-};
+});
 
 /**
  * `RUN cd /dir && rest` → `WORKDIR /dir` + `RUN rest`, when the cd is the first command and later

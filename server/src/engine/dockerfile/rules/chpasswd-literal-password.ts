@@ -1,5 +1,6 @@
 import type { DockerfileRule } from '../../rule';
-import { pipedInto, runSites, scriptsOf, toolOf, valueOf } from '../shell-facts';
+import { perRun } from '../per-run';
+import { pipedInto, scriptsOf, toolOf, valueOf } from '../shell-facts';
 import { unwrap } from '../shell';
 
 /**
@@ -7,7 +8,7 @@ import { unwrap } from '../shell';
  * shows to anyone who can pull the image. Use key-based access, or set the password at runtime
  * from a secret (or `RUN --mount=type=secret`).
  */
-export const chpasswdLiteralPassword: DockerfileRule = {
+export const chpasswdLiteralPassword: DockerfileRule = perRun({
   meta: {
     id: 'chpasswd-literal-password',
     kind: 'dockerfile',
@@ -17,28 +18,26 @@ export const chpasswdLiteralPassword: DockerfileRule = {
     equivalents: ['CKV2_DOCKER_17'],
     fixable: false,
   },
-  check({ model, report }) {
-    for (const site of runSites(model)) {
-      for (const script of scriptsOf(model, site)) {
-        const commands = script.commands;
-        for (let i = 1; i < commands.length; i++) {
-          const sink = unwrap(commands[i]);
-          const isChpasswd = toolOf(sink) === 'chpasswd';
-          const isPasswdStdin = toolOf(sink) === 'passwd' && sink.args.some((a) => valueOf(a) === '--stdin');
-          if (!isChpasswd && !isPasswdStdin) continue;
-          const source = unwrap(commands[i - 1]);
-          if (!['echo', 'printf'].includes(toolOf(source)) || !pipedInto(script, commands[i - 1], commands[i])) continue;
-          const literal = source.args.find((a) => {
-            if (a.value === undefined) return /:[^$:\s"']+/.test(a.text) && isChpasswd; // `"$USER:secret"`: the secret part is literal
-            return isChpasswd ? /^[^:\s]+:[^$\s]+/.test(a.value) : !a.value.startsWith('-');
-          });
-          if (!literal) continue;
-          report({
-            range: model.lines.rangeOf(literal.start, literal.end),
-            message: 'A literal password in a RUN line stays readable in the image history (`docker history`). Do not bake passwords into images: use key-based access, or set it at runtime from a secret.',
-          });
-        }
+  checkRun({ model, report }, site) {
+    for (const script of scriptsOf(model, site)) {
+      const commands = script.commands;
+      for (let i = 1; i < commands.length; i++) {
+        const sink = unwrap(commands[i]);
+        const isChpasswd = toolOf(sink) === 'chpasswd';
+        const isPasswdStdin = toolOf(sink) === 'passwd' && sink.args.some((a) => valueOf(a) === '--stdin');
+        if (!isChpasswd && !isPasswdStdin) continue;
+        const source = unwrap(commands[i - 1]);
+        if (!['echo', 'printf'].includes(toolOf(source)) || !pipedInto(script, commands[i - 1], commands[i])) continue;
+        const literal = source.args.find((a) => {
+          if (a.value === undefined) return /:[^$:\s"']+/.test(a.text) && isChpasswd; // `"$USER:secret"`: the secret part is literal
+          return isChpasswd ? /^[^:\s]+:[^$\s]+/.test(a.value) : !a.value.startsWith('-');
+        });
+        if (!literal) continue;
+        report({
+          range: model.lines.rangeOf(literal.start, literal.end),
+          message: 'A literal password in a RUN line stays readable in the image history (`docker history`). Do not bake passwords into images: use key-based access, or set it at runtime from a secret.',
+        });
       }
     }
   },
-};
+});

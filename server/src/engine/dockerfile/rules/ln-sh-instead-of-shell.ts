@@ -1,11 +1,12 @@
 import type { DockerfileRule } from '../../rule';
-import { toolCommandsOf, runSites, toolOf, valueOf } from '../shell-facts';
+import { perRun } from '../per-run';
+import { toolCommandsOf, toolOf, valueOf } from '../shell-facts';
 
 /**
  * `ln -sf /bin/bash /bin/sh` swaps the system shell under every script and package hook in the
  * image. To run RUN steps with bash, say so: `SHELL ["/bin/bash", "-c"]`.
  */
-export const lnShInsteadOfShell: DockerfileRule = {
+export const lnShInsteadOfShell: DockerfileRule = perRun({
   meta: {
     id: 'ln-sh-instead-of-shell',
     kind: 'dockerfile',
@@ -15,18 +16,16 @@ export const lnShInsteadOfShell: DockerfileRule = {
     equivalents: ['DL4005'],
     fixable: false,
   },
-  check({ model, report }) {
-    for (const site of runSites(model)) {
-      for (const command of toolCommandsOf(model, site)) {
-        if (toolOf(command) !== 'ln') continue;
-        const operands = command.args.filter((a) => !valueOf(a).startsWith('-'));
-        const target = operands[operands.length - 1];
-        if (!target || operands.length < 2 || target.value !== '/bin/sh') continue;
-        report({
-          range: model.lines.rangeOf(target.start, target.end),
-          message: 'Re-linking /bin/sh changes the shell of every script in the image, not only of RUN. Use `SHELL ["/bin/bash", "-c"]` to run RUN steps with bash.',
-        });
-      }
+  checkRun({ model, report }, site) {
+    for (const command of toolCommandsOf(model, site)) {
+      if (toolOf(command) !== 'ln') continue;
+      const operands = command.args.filter((a) => !valueOf(a).startsWith('-'));
+      const target = operands[operands.length - 1];
+      if (!target || operands.length < 2 || target.value !== '/bin/sh') continue;
+      report({
+        range: model.lines.rangeOf(target.start, target.end),
+        message: 'Re-linking /bin/sh changes the shell of every script in the image, not only of RUN. Use `SHELL ["/bin/bash", "-c"]` to run RUN steps with bash.',
+      });
     }
   },
-};
+});

@@ -1,5 +1,6 @@
 import type { DockerfileRule } from '../../rule';
-import { argsAfter, toolCommandsOf, operands, runSites, toolOf, valueOf } from '../shell-facts';
+import { perRun } from '../per-run';
+import { argsAfter, toolCommandsOf, operands, toolOf, valueOf } from '../shell-facts';
 
 const VALUE_FLAGS = new Set([
   'registry', 'loglevel', 'prefix', 'cache', 'userconfig', 'globalconfig', 'tag', 'workspace', 'w', 'omit',
@@ -18,7 +19,7 @@ function isPinned(spec: string): boolean {
  * `npm install -g typescript` installs whatever is newest on the day of the build. Pin it
  * (`typescript@5.6.3`), or declare it in package.json and install from the lockfile.
  */
-export const npmVersionUnpinned: DockerfileRule = {
+export const npmVersionUnpinned: DockerfileRule = perRun({
   meta: {
     id: 'npm-version-unpinned',
     kind: 'dockerfile',
@@ -28,20 +29,18 @@ export const npmVersionUnpinned: DockerfileRule = {
     equivalents: ['DL3016'],
     fixable: false,
   },
-  check({ model, report }) {
-    for (const site of runSites(model)) {
-      for (const command of toolCommandsOf(model, site)) {
-        if (toolOf(command) !== 'npm') continue;
-        const sub = command.args.find((a) => !valueOf(a).startsWith('-'));
-        if (!sub || !['install', 'i', 'add'].includes(sub.value ?? '')) continue;
-        const unpinned = operands(argsAfter(command, sub), VALUE_FLAGS).filter((w) => w.value !== undefined && !isPinned(w.value));
-        if (unpinned.length === 0) continue;
-        const names = unpinned.map((w) => `\`${w.value}\``).join(', ');
-        report({
-          range: model.lines.rangeOf(unpinned[0].start, unpinned[unpinned.length - 1].end),
-          message: `${names} ${unpinned.length > 1 ? 'are' : 'is'} not pinned, so each build may install a different version. Pin it (\`${unpinned[0].value}@<version>\`) or install from package.json and its lockfile.`,
-        });
-      }
+  checkRun({ model, report }, site) {
+    for (const command of toolCommandsOf(model, site)) {
+      if (toolOf(command) !== 'npm') continue;
+      const sub = command.args.find((a) => !valueOf(a).startsWith('-'));
+      if (!sub || !['install', 'i', 'add'].includes(sub.value ?? '')) continue;
+      const unpinned = operands(argsAfter(command, sub), VALUE_FLAGS).filter((w) => w.value !== undefined && !isPinned(w.value));
+      if (unpinned.length === 0) continue;
+      const names = unpinned.map((w) => `\`${w.value}\``).join(', ');
+      report({
+        range: model.lines.rangeOf(unpinned[0].start, unpinned[unpinned.length - 1].end),
+        message: `${names} ${unpinned.length > 1 ? 'are' : 'is'} not pinned, so each build may install a different version. Pin it (\`${unpinned[0].value}@<version>\`) or install from package.json and its lockfile.`,
+      });
     }
   },
-};
+});

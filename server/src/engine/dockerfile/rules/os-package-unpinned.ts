@@ -1,6 +1,7 @@
 import type { DockerfileRule } from '../../rule';
+import { perRun } from '../per-run';
 import type { ShellWord } from '../shell';
-import { familyOf, isInstall, isLocalPackage, packageCommandsOf, runSites, variablePinHolds, type OsManager, type PackageCommand } from '../os-packages';
+import { familyOf, isInstall, isLocalPackage, packageCommandsOf, variablePinHolds, type OsManager, type PackageCommand } from '../os-packages';
 
 const EQUIVALENTS: Partial<Record<OsManager, string[]>> = {
   'apt-get': ['DL3008'],
@@ -25,7 +26,7 @@ const HOW: Partial<Record<OsManager, string>> = {
  * Dockerfile can differ. Off by default: pinned OS packages break as soon as the distribution
  * drops the old version, so many teams pin the base image digest instead.
  */
-export const osPackageUnpinned: DockerfileRule = {
+export const osPackageUnpinned: DockerfileRule = perRun({
   meta: {
     id: 'os-package-unpinned',
     kind: 'dockerfile',
@@ -35,24 +36,22 @@ export const osPackageUnpinned: DockerfileRule = {
     equivalents: ['DL3008', 'DL3018', 'DL3033', 'DL3037', 'DL3041'],
     fixable: false,
   },
-  check({ model, report }) {
-    for (const site of runSites(model)) {
-      for (const p of packageCommandsOf(model, site)) {
-        const equivalents = EQUIVALENTS[p.manager];
-        if (!equivalents || !isInstall(p) || p.action === 'group install' || p.action === 'groupinstall') continue;
-        for (const word of p.packages) {
-          if (isLocalPackage(word)) continue;
-          if (word.value !== undefined) {
-            if (!pinned(p, word.value)) report(unpinned(p, word, equivalents, ''));
-            continue;
-          }
-          // An expansion: judge the literal part before it. `curl=$V` is a pin by variable; `$PKGS` or
-          // `lib$X-dev` name packages this file cannot see.
-          const literal = word.text.slice(0, word.text.indexOf('$')).replace(/^["']/, '');
-          if (literal === '' || !pinned(p, literal, true)) continue;
-          if (!variablePinHolds(model, site.stage, word.text)) {
-            report(unpinned(p, word, equivalents, ` The variable in \`${word.text}\` is not set in this stage, so the pin is empty.`));
-          }
+  checkRun({ model, report }, site) {
+    for (const p of packageCommandsOf(model, site)) {
+      const equivalents = EQUIVALENTS[p.manager];
+      if (!equivalents || !isInstall(p) || p.action === 'group install' || p.action === 'groupinstall') continue;
+      for (const word of p.packages) {
+        if (isLocalPackage(word)) continue;
+        if (word.value !== undefined) {
+          if (!pinned(p, word.value)) report(unpinned(p, word, equivalents, ''));
+          continue;
+        }
+        // An expansion: judge the literal part before it. `curl=$V` is a pin by variable; `$PKGS` or
+        // `lib$X-dev` name packages this file cannot see.
+        const literal = word.text.slice(0, word.text.indexOf('$')).replace(/^["']/, '');
+        if (literal === '' || !pinned(p, literal, true)) continue;
+        if (!variablePinHolds(model, site.stage, word.text)) {
+          report(unpinned(p, word, equivalents, ` The variable in \`${word.text}\` is not set in this stage, so the pin is empty.`));
         }
       }
     }
@@ -68,7 +67,7 @@ export const osPackageUnpinned: DockerfileRule = {
       };
     }
   },
-};
+});
 
 /** Has the word a version by the manager's syntax? `prefix`: only the text before a variable is known. */
 function pinned(p: PackageCommand, text: string, prefix = false): boolean {

@@ -1,10 +1,11 @@
 import * as path from 'path';
 import type { DockerfileRule } from '../../rule';
+import { perRun } from '../per-run';
 import type { ShellCommand, ShellWord } from '../shell';
 import { unwrap } from '../shell';
 import { commandsOf } from '../shell-facts';
 import { replaceOffsets, selfChange } from '../edits';
-import { familyOf, isLocalPackage, packageCommand, runSites } from '../os-packages';
+import { familyOf, isLocalPackage, packageCommand } from '../os-packages';
 
 interface Bypass {
   word: ShellWord;
@@ -54,7 +55,7 @@ function bypasses(raw: ShellCommand): Bypass[] {
  * Package signatures are what stops a compromised mirror or a man in the middle from putting
  * code into the image. These flags switch the check off for every package of the command.
  */
-export const packageSignatureCheckDisabled: DockerfileRule = {
+export const packageSignatureCheckDisabled: DockerfileRule = perRun({
   meta: {
     id: 'package-signature-check-disabled',
     kind: 'dockerfile',
@@ -64,32 +65,30 @@ export const packageSignatureCheckDisabled: DockerfileRule = {
     equivalents: ['CKV2_DOCKER_7', 'CKV2_DOCKER_8', 'CKV2_DOCKER_9', 'CKV2_DOCKER_10', 'CKV2_DOCKER_11'],
     fixable: true,
   },
-  check({ model, report }) {
-    for (const site of runSites(model)) {
-      for (const command of commandsOf(model, site)) {
-        const found = bypasses(command);
-        if (found.length === 0) continue;
-        // Installing files built or downloaded by this Dockerfile (`./app.apk`) is how local packages work.
-        const p = packageCommand(command);
-        const localOnly = p !== undefined && p.packages.length > 0 && p.packages.every(isLocalPackage);
-        for (const { word, what, equivalents } of found) {
-          const before = model.text.slice(0, word.start).match(/[ \t]+$/)?.[0].length ?? 0;
-          const force = (word.value ?? '') === '--force-yes';
-          report({
-            range: model.lines.rangeOf(word.start, word.end),
-            severity: localOnly ? 'information' : undefined,
-            message: localOnly
-              ? `${what}. The packages here are local files: fine if this build made them, a risk if they were downloaded.`
-              : `${what}: a tampered mirror or proxy could put anything into the image. Remove it and install the repository's signing key instead.`,
-            equivalents,
-            fixes: [{
-              title: force ? 'Replace `--force-yes` with `-y`' : `Remove \`${word.value ?? word.text}\``,
-              isPreferred: false,
-              changes: [selfChange(model, [force ? replaceOffsets(model, word.start, word.end, '-y') : replaceOffsets(model, word.start - before, word.end, '')])],
-            }],
-          });
-        }
+  checkRun({ model, report }, site) {
+    for (const command of commandsOf(model, site)) {
+      const found = bypasses(command);
+      if (found.length === 0) continue;
+      // Installing files built or downloaded by this Dockerfile (`./app.apk`) is how local packages work.
+      const p = packageCommand(command);
+      const localOnly = p !== undefined && p.packages.length > 0 && p.packages.every(isLocalPackage);
+      for (const { word, what, equivalents } of found) {
+        const before = model.text.slice(0, word.start).match(/[ \t]+$/)?.[0].length ?? 0;
+        const force = (word.value ?? '') === '--force-yes';
+        report({
+          range: model.lines.rangeOf(word.start, word.end),
+          severity: localOnly ? 'information' : undefined,
+          message: localOnly
+            ? `${what}. The packages here are local files: fine if this build made them, a risk if they were downloaded.`
+            : `${what}: a tampered mirror or proxy could put anything into the image. Remove it and install the repository's signing key instead.`,
+          equivalents,
+          fixes: [{
+            title: force ? 'Replace `--force-yes` with `-y`' : `Remove \`${word.value ?? word.text}\``,
+            isPreferred: false,
+            changes: [selfChange(model, [force ? replaceOffsets(model, word.start, word.end, '-y') : replaceOffsets(model, word.start - before, word.end, '')])],
+          }],
+        });
       }
     }
   },
-};
+});
