@@ -32,6 +32,7 @@ describe('findings kept while typing inside a RUN', () => {
       clearParseCache();
       let text = original;
       findings(text);
+      findings(text);
       for (let step = 0; step < 12; step++) {
         text = typeInRun(text, random);
         assert.strictEqual(findings(text), fromScratch(text), `after edit ${step} of a ${original.length}-character file:\n${text}`);
@@ -64,6 +65,8 @@ describe('findings kept while typing inside a RUN', () => {
     const run = (t: string) => lint({ path: PATH, text: t, kind: 'dockerfile' }, new MemoryWorkspace(), { enableAll: true }, { rules: counted });
     run(text);
     assert.strictEqual(calls.perRun, 20 * perRunRules);
+    // A file seen once (a CLI run) keeps nothing; seen again, it does.
+    run(text);
     calls.perRun = 0;
     calls.independent = 0;
     const typed = text.replace('pkg7=1.0', 'pkg7=1.01');

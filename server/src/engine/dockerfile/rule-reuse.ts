@@ -51,6 +51,7 @@ export class RuleReuse {
   private readonly next: FileMemo;
   private readonly sites: RunSite[];
   private readonly runMemos: (RunMemo | undefined)[];
+  private readonly recording: boolean;
 
   constructor(file: string, model: DockerfileModel, config: LintConfig, onDisk: boolean, rules: readonly DockerfileRule[]) {
     this.version = versionOf(model.ast);
@@ -60,7 +61,10 @@ export class RuleReuse {
     this.previous = memo && splice?.keyword === 'RUN' && splice.previous === memo.version && memo.setting === setting && memo.rules === rules ? memo : undefined;
     this.next = { version: this.version, setting, rules, whole: new Map(), checkedEveryRun: new Set() };
     this.sites = allRunSites(model);
-    this.runMemos = this.sites.map((site) => this.runMemoOf(site));
+    // A file linted for the first time (every file of a CLI run) keeps nothing: only a file that
+    // comes back, as documents being edited do, is worth the bookkeeping.
+    this.recording = memo !== undefined;
+    this.runMemos = this.recording ? this.sites.map((site) => this.runMemoOf(site)) : [];
     if (reuseAcrossVersions.enabled) {
       memos.delete(file);
       memos.set(file, this.next);
@@ -75,7 +79,7 @@ export class RuleReuse {
 
   /** Notes what a rule reported in this version (after it ran without failing). */
   remember(rule: DockerfileRule, reports: readonly Report[]): void {
-    if (rule.runIndependent) this.next.whole.set(rule.meta.id, reports.length === 0 ? NONE : reports);
+    if (rule.runIndependent && this.recording) this.next.whole.set(rule.meta.id, reports.length === 0 ? NONE : reports);
   }
 
   /**
@@ -103,7 +107,7 @@ export class RuleReuse {
 
   /** After `eachRun` completed without a failure. */
   checkedEveryRun(rule: DockerfileRule): void {
-    this.next.checkedEveryRun.add(rule.meta.id);
+    if (this.recording) this.next.checkedEveryRun.add(rule.meta.id);
   }
 
   /**
