@@ -1,9 +1,10 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileRule } from '../../rule';
-import type { DockerfileModel } from '../model';
+import { perRun } from '../per-run';
+import type { DockerfileModel, Stage } from '../model';
 import { keywordOf } from '../model';
 import { hasFlag } from '../shell';
-import { toolCommandsOf, runSites, toolOf, valueOf } from '../shell-facts';
+import { toolCommandsOf, runSites, toolOf, valueOf, type RunSite } from '../shell-facts';
 
 /** Tar archives, which `ADD` unpacks by itself (zip is not among them). */
 const TAR_ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst)$/i;
@@ -22,7 +23,7 @@ const basename = (p: string) => p.replace(/^["']|["']$/g, '').split(/[\\/]/).pop
  * layer forever, next to its extracted content. `ADD app.tar.gz /opt/app/` extracts local tar
  * archives in one layer.
  */
-export const copyArchiveThenExtract: DockerfileRule = {
+export const copyArchiveThenExtract: DockerfileRule = perRun({
   meta: {
     id: 'copy-archive-then-extract',
     kind: 'dockerfile',
@@ -32,32 +33,58 @@ export const copyArchiveThenExtract: DockerfileRule = {
     equivalents: ['DL3010'],
     fixable: false,
   },
-  check({ model, report }) {
-    const sites = runSites(model);
-    const scopes = model.stages.length > 0 ? model.stages.map((s) => s.instructions) : [model.ast.getInstructions()];
-    for (const instructions of scopes) {
-      const archives = instructions.filter((i) => keywordOf(i) === 'COPY').flatMap((i) => copiedArchives(model, i));
-      if (archives.length === 0) continue;
-      const reported = new Set<CopiedArchive>();
-      const inScope = new Set(instructions);
-      for (const site of sites.filter((s) => inScope.has(s.instruction))) {
-        for (const command of toolCommandsOf(model, site)) {
-          if (toolOf(command) !== 'tar' || !isExtract(command)) continue;
-          const names = command.args.map((a) => basename(valueOf(a)));
-          for (const archive of archives) {
-            if (reported.has(archive) || !names.includes(archive.basename)) continue;
-            if (archive.instruction.getRange().start.line > site.instruction.getRange().start.line) continue;
-            reported.add(archive);
-            report({
-              range: model.lines.rangeOf(archive.start, archive.end),
-              message: `\`${archive.basename}\` is copied and then extracted by \`tar\` on line ${site.instruction.getRange().start.line + 1}: the archive stays in the image next to its content. \`ADD ${archive.basename} <dir>/\` extracts it in one layer.`,
-            });
-          }
-        }
+  checkRun({ model, report }, site) {
+    const extracts = toolCommandsOf(model, site).filter((c) => toolOf(c) === 'tar' && isExtract(c));
+    if (extracts.length === 0) return;
+    // A stage, or the whole file when it has no FROM.
+    if (model.stages.length > 0 && !site.stage) return;
+    const archives = archivesOf(model, site.stage);
+    if (archives.length === 0) return;
+    const scope = site.stage ? site.stage.instructions : model.ast.getInstructions();
+    const line = site.instruction.getRange().start.line;
+    const reported = new Set<CopiedArchive>();
+    for (const command of extracts) {
+      const names = command.args.map((a) => basename(valueOf(a)));
+      for (const archive of archives) {
+        if (reported.has(archive) || !names.includes(archive.basename)) continue;
+        if (archive.instruction.getRange().start.line > line) continue;
+        reported.add(archive);
+        // Reported once, at the first RUN that extracts it.
+        if (extractedBefore(model, site, scope, archive)) continue;
+        report({
+          range: model.lines.rangeOf(archive.start, archive.end),
+          message: `\`${archive.basename}\` is copied and then extracted by \`tar\` on line ${line + 1}: the archive stays in the image next to its content. \`ADD ${archive.basename} <dir>/\` extracts it in one layer.`,
+        });
       }
     }
   },
-};
+});
+
+const archivesByModel = new WeakMap<DockerfileModel, Map<Stage | undefined, CopiedArchive[]>>();
+
+/** The tar archives the COPY instructions of a stage (`undefined`: of a file without FROM) copy, read once per model. */
+function archivesOf(model: DockerfileModel, stage: Stage | undefined): CopiedArchive[] {
+  let byStage = archivesByModel.get(model);
+  if (!byStage) archivesByModel.set(model, (byStage = new Map()));
+  let archives = byStage.get(stage);
+  if (!archives) {
+    const scope = stage ? stage.instructions : model.ast.getInstructions();
+    byStage.set(stage, (archives = scope.filter((i) => keywordOf(i) === 'COPY').flatMap((i) => copiedArchives(model, i))));
+  }
+  return archives;
+}
+
+/** True when an earlier RUN of the scope, after the COPY, extracts the archive (read from the other RUNs). */
+function extractedBefore(model: DockerfileModel, site: RunSite, scope: Instruction[], archive: CopiedArchive): boolean {
+  const inScope = new Set(scope);
+  const copied = archive.instruction.getRange().start.line;
+  for (const other of runSites(model)) {
+    if (other === site) return false;
+    if (!inScope.has(other.instruction) || copied > other.instruction.getRange().start.line) continue;
+    if (toolCommandsOf(model, other).some((c) => toolOf(c) === 'tar' && isExtract(c) && c.args.some((a) => basename(valueOf(a)) === archive.basename))) return true;
+  }
+  return false;
+}
 
 function isExtract(command: Parameters<typeof hasFlag>[0]): boolean {
   if (hasFlag(command, '--extract', '--get', '-x')) return true;

@@ -1,5 +1,6 @@
 import type { DockerfileRule } from '../../rule';
-import { packageCommandsOf, runSites, type OsManager } from '../os-packages';
+import { perRun } from '../per-run';
+import { packageCommandsOf, type OsManager } from '../os-packages';
 
 const DIST_UPGRADE: Partial<Record<OsManager, Set<string>>> = {
   'apt-get': new Set(['dist-upgrade', 'full-upgrade']),
@@ -25,7 +26,7 @@ const UPGRADE: Partial<Record<OsManager, Set<string>>> = {
  * packages (or another release with zypper) on whatever day it runs. A plain upgrade of every
  * package is a trade-off (security fixes now versus reproducible builds): reported as a hint.
  */
-export const packageUpgradeInBuild: DockerfileRule = {
+export const packageUpgradeInBuild: DockerfileRule = perRun({
   meta: {
     id: 'package-upgrade-in-build',
     kind: 'dockerfile',
@@ -35,29 +36,27 @@ export const packageUpgradeInBuild: DockerfileRule = {
     equivalents: ['DL3035', 'DS024', 'DS-0024', 'DL3005'],
     fixable: false,
   },
-  check({ model, report }) {
-    for (const site of runSites(model)) {
-      for (const p of packageCommandsOf(model, site)) {
-        if (p.action === undefined || !p.actionWord) continue;
-        const range = model.lines.rangeOf(p.command.nameWord.start, p.actionWord.end);
-        if (DIST_UPGRADE[p.manager]?.has(p.action)) {
-          const zypper = p.manager === 'zypper';
-          report({
-            range,
-            message: zypper
-              ? '`zypper dist-upgrade` can move the image to another distribution release on whatever day it builds. Use a newer base image, or `zypper update` for fixes within the release.'
-              : `\`${p.command.name} ${p.action}\` may install, remove and switch major package versions on whatever day the image builds. Use a newer base image (and \`upgrade\` only if you must).`,
-            equivalents: zypper ? ['DL3035'] : ['DS024', 'DS-0024', 'DL3005'],
-          });
-        } else if (UPGRADE[p.manager]?.has(p.action) && p.packages.length === 0) {
-          report({
-            range,
-            severity: 'hint',
-            message: `\`${p.command.name} ${p.action}\` upgrades every package to whatever the mirror has today, so two builds of this file differ. Rebuilding on a fresh base image gives the same fixes reproducibly.`,
-            equivalents: ['DL3005'],
-          });
-        }
+  checkRun({ model, report }, site) {
+    for (const p of packageCommandsOf(model, site)) {
+      if (p.action === undefined || !p.actionWord) continue;
+      const range = model.lines.rangeOf(p.command.nameWord.start, p.actionWord.end);
+      if (DIST_UPGRADE[p.manager]?.has(p.action)) {
+        const zypper = p.manager === 'zypper';
+        report({
+          range,
+          message: zypper
+            ? '`zypper dist-upgrade` can move the image to another distribution release on whatever day it builds. Use a newer base image, or `zypper update` for fixes within the release.'
+            : `\`${p.command.name} ${p.action}\` may install, remove and switch major package versions on whatever day the image builds. Use a newer base image (and \`upgrade\` only if you must).`,
+          equivalents: zypper ? ['DL3035'] : ['DS024', 'DS-0024', 'DL3005'],
+        });
+      } else if (UPGRADE[p.manager]?.has(p.action) && p.packages.length === 0) {
+        report({
+          range,
+          severity: 'hint',
+          message: `\`${p.command.name} ${p.action}\` upgrades every package to whatever the mirror has today, so two builds of this file differ. Rebuilding on a fresh base image gives the same fixes reproducibly.`,
+          equivalents: ['DL3005'],
+        });
       }
     }
   },
-};
+});

@@ -1,6 +1,7 @@
 import type { DockerfileRule } from '../../rule';
+import { perRun } from '../per-run';
 import type { ShellCommand, ShellWord } from '../shell';
-import { argsAfter, toolCommandsOf, operands, runSites, toolOf, valueOf } from '../shell-facts';
+import { argsAfter, toolCommandsOf, operands, toolOf, valueOf } from '../shell-facts';
 
 /** pip flags that take a value as the next word (without dashes). */
 const VALUE_FLAGS = new Set([
@@ -36,7 +37,7 @@ function isPinned(spec: string): boolean {
  * `pip install flask` installs whatever is newest on the day of the build, so two builds of the
  * same Dockerfile differ. Pin (`flask==3.0.3`) or install from a requirements/constraints file.
  */
-export const pipVersionUnpinned: DockerfileRule = {
+export const pipVersionUnpinned: DockerfileRule = perRun({
   meta: {
     id: 'pip-version-unpinned',
     kind: 'dockerfile',
@@ -46,21 +47,19 @@ export const pipVersionUnpinned: DockerfileRule = {
     equivalents: ['DL3013'],
     fixable: false,
   },
-  check({ model, report }) {
-    for (const site of runSites(model)) {
-      for (const command of toolCommandsOf(model, site)) {
-        const install = pipInstallWord(command);
-        if (!install) continue;
-        const args = argsAfter(command, install);
-        if (args.some((a) => FROM_FILES.test(valueOf(a)))) continue;
-        const unpinned = operands(args, VALUE_FLAGS).filter((w) => w.value !== undefined && !isPinned(w.value));
-        if (unpinned.length === 0) continue;
-        const names = unpinned.map((w) => `\`${w.value}\``).join(', ');
-        report({
-          range: model.lines.rangeOf(unpinned[0].start, unpinned[unpinned.length - 1].end),
-          message: `${names} ${unpinned.length > 1 ? 'are' : 'is'} not pinned, so each build may install a different version. Pin it (\`${unpinned[0].value}==<version>\`) or install from a requirements file with \`-r\`.`,
-        });
-      }
+  checkRun({ model, report }, site) {
+    for (const command of toolCommandsOf(model, site)) {
+      const install = pipInstallWord(command);
+      if (!install) continue;
+      const args = argsAfter(command, install);
+      if (args.some((a) => FROM_FILES.test(valueOf(a)))) continue;
+      const unpinned = operands(args, VALUE_FLAGS).filter((w) => w.value !== undefined && !isPinned(w.value));
+      if (unpinned.length === 0) continue;
+      const names = unpinned.map((w) => `\`${w.value}\``).join(', ');
+      report({
+        range: model.lines.rangeOf(unpinned[0].start, unpinned[unpinned.length - 1].end),
+        message: `${names} ${unpinned.length > 1 ? 'are' : 'is'} not pinned, so each build may install a different version. Pin it (\`${unpinned[0].value}==<version>\`) or install from a requirements file with \`-r\`.`,
+      });
     }
   },
-};
+});

@@ -1,9 +1,10 @@
 import type { DockerfileRule } from '../../rule';
+import { perRun } from '../per-run';
 import type { Fix } from '../../finding';
 import type { DockerfileModel, Stage } from '../model';
 import type { ShellCommand, ShellScript } from '../shell';
 import { insertLinesBefore, selfChange } from '../edits';
-import { familyOf, pipedInto, scriptSyntax, runSites, scriptsOf, shellInEffect, toolOf, valueOf, type RunSite } from '../shell-facts';
+import { familyOf, otherRuns, pipedInto, scriptSyntax, runSites, scriptsOf, shellInEffect, toolOf, valueOf, type RunSite } from '../shell-facts';
 
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash', 'ksh', 'mksh']);
 
@@ -12,7 +13,7 @@ const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash', 'ksh', 'mksh']);
  * still succeed and the image is built without the download. `-o pipefail` makes the pipe fail
  * when any command in it fails. POSIX sh (dash) has no pipefail, so the fix switches the SHELL.
  */
-export const pipeWithoutPipefail: DockerfileRule = {
+export const pipeWithoutPipefail: DockerfileRule = perRun({
   meta: {
     id: 'pipe-without-pipefail',
     kind: 'dockerfile',
@@ -22,26 +23,36 @@ export const pipeWithoutPipefail: DockerfileRule = {
     equivalents: ['DL4006'],
     fixable: true,
   },
-  check({ model, report }) {
-    const firstByStage = new Map<Stage | undefined, RunSite>();
-    for (const site of runSites(model)) {
-      if (shellHasPipefail(model, site)) continue;
-      for (const script of scriptsOf(model, site)) {
-        const pipe = firstPipe(script);
-        if (!pipe) continue;
-        // One SHELL line before the stage's first piped RUN covers every later one: each finding offers it.
-        if (!site.onbuild && !firstByStage.has(site.stage)) firstByStage.set(site.stage, site);
-        const fix = site.onbuild ? undefined : shellFix(model, firstByStage.get(site.stage)!);
-        report({
-          range: model.lines.rangeOf(pipe[0].start, pipe[1].end),
-          message: `Only the last command of this pipe decides whether the step fails: if \`${toolOf(pipe[0])}\` fails, the build goes on. Add \`SHELL ["/bin/bash", "-o", "pipefail", "-c"]\` before this RUN (\`/bin/ash\` on Alpine), or start the script with \`set -o pipefail\` in bash.`,
-          fixes: fix ? [fix] : [],
-        });
-        break;
-      }
+  checkRun({ model, report }, site) {
+    if (shellHasPipefail(model, site)) return;
+    for (const script of scriptsOf(model, site)) {
+      const pipe = firstPipe(script);
+      if (!pipe) continue;
+      // One SHELL line before the stage's first piped RUN covers every later one: each finding offers it.
+      const fix = site.onbuild ? undefined : shellFix(model, firstPipedRun(model, site.stage)!);
+      report({
+        range: model.lines.rangeOf(pipe[0].start, pipe[1].end),
+        message: `Only the last command of this pipe decides whether the step fails: if \`${toolOf(pipe[0])}\` fails, the build goes on. Add \`SHELL ["/bin/bash", "-o", "pipefail", "-c"]\` before this RUN (\`/bin/ash\` on Alpine), or start the script with \`set -o pipefail\` in bash.`,
+        fixes: fix ? [fix] : [],
+      });
+      break;
     }
   },
-};
+});
+
+const firstPipedByModel = new WeakMap<DockerfileModel, Map<Stage | undefined, RunSite | undefined>>();
+
+/** The stage's first RUN (triggers aside) with a pipe that pipefail would change: where the fix puts the SHELL line. Read from the other RUNs. */
+function firstPipedRun(model: DockerfileModel, stage: Stage | undefined): RunSite | undefined {
+  otherRuns.read = true;
+  let byStage = firstPipedByModel.get(model);
+  if (!byStage) firstPipedByModel.set(model, (byStage = new Map()));
+  if (!byStage.has(stage)) {
+    byStage.set(stage, runSites(model).find((s) => s.stage === stage && !s.onbuild && !shellHasPipefail(model, s)
+      && scriptsOf(model, s).some((script) => firstPipe(script) !== undefined)));
+  }
+  return byStage.get(stage);
+}
 
 function shellHasPipefail(model: DockerfileModel, site: RunSite): boolean {
   const shell = shellInEffect(model, site);

@@ -1,5 +1,6 @@
 import type { DockerfileRule } from '../../rule';
-import { toolCommandsOf, runSites, toolOf } from '../shell-facts';
+import { perRun } from '../per-run';
+import { toolCommandsOf, toolOf } from '../shell-facts';
 
 const WHY: Record<string, string> = {
   ssh: 'connects to another machine during the build',
@@ -18,7 +19,7 @@ const WHY: Record<string, string> = {
  * Commands that do nothing useful in a build step: interactive tools, daemons started with
  * `service`, host administration. Each one is a sign of a Dockerfile written like a VM setup script.
  */
-export const pointlessCommandInRun: DockerfileRule = {
+export const pointlessCommandInRun: DockerfileRule = perRun({
   meta: {
     id: 'pointless-command-in-run',
     kind: 'dockerfile',
@@ -28,17 +29,15 @@ export const pointlessCommandInRun: DockerfileRule = {
     equivalents: ['DL3001'],
     fixable: false,
   },
-  check({ model, report }) {
-    for (const site of runSites(model)) {
-      for (const command of toolCommandsOf(model, site)) {
-        const tool = toolOf(command);
-        const why = Object.prototype.hasOwnProperty.call(WHY, tool) ? WHY[tool] : undefined;
-        if (!why) continue;
-        report({
-          range: model.lines.rangeOf(command.nameWord.start, command.nameWord.end),
-          message: `\`${tool}\` ${why}. Remove it; start services from CMD/ENTRYPOINT instead.`,
-        });
-      }
+  checkRun({ model, report }, site) {
+    for (const command of toolCommandsOf(model, site)) {
+      const tool = toolOf(command);
+      const why = Object.prototype.hasOwnProperty.call(WHY, tool) ? WHY[tool] : undefined;
+      if (!why) continue;
+      report({
+        range: model.lines.rangeOf(command.nameWord.start, command.nameWord.end),
+        message: `\`${tool}\` ${why}. Remove it; start services from CMD/ENTRYPOINT instead.`,
+      });
     }
   },
-};
+});

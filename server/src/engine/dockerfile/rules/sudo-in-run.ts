@@ -1,4 +1,5 @@
 import type { DockerfileRule } from '../../rule';
+import { perRun } from '../per-run';
 import type { Fix } from '../../finding';
 import type { DockerfileModel } from '../model';
 import { rootImage } from '../model';
@@ -6,14 +7,14 @@ import { officialName } from '../images';
 import type { ShellCommand } from '../shell';
 import { flagValue } from '../shell';
 import { replaceOffsets, selfChange } from '../edits';
-import { commandsOf, runSites, toolOf, userBefore, type RunSite } from '../shell-facts';
+import { commandsOf, toolOf, userBefore, type RunSite } from '../shell-facts';
 
 /**
  * RUN already runs as root unless a USER says otherwise; `sudo` adds a setuid binary to the image,
  * needs a TTY or sudoers setup, and hides which user a step really runs as. Switch with `USER`
  * (or use gosu/su-exec at runtime).
  */
-export const sudoInRun: DockerfileRule = {
+export const sudoInRun: DockerfileRule = perRun({
   meta: {
     id: 'sudo-in-run',
     kind: 'dockerfile',
@@ -23,34 +24,32 @@ export const sudoInRun: DockerfileRule = {
     equivalents: ['DL3004', 'CKV2_DOCKER_1', 'DS010', 'DS-0010'],
     fixable: true,
   },
-  check({ model, report }) {
-    for (const site of runSites(model)) {
-      for (const command of commandsOf(model, site)) {
-        if (toolOf(command) !== 'sudo') continue;
-        const range = model.lines.rangeOf(command.nameWord.start, command.nameWord.end);
-        const asUser = flagValue(command, '-u') ?? flagValue(command, '--user');
-        if (asUser !== undefined) {
-          report({ range, severity: 'information', message: `Run the steps that need another user under \`USER ${asUser}\` (and switch back after) instead of \`sudo -u\`: the Dockerfile then shows who runs what.` });
-          continue;
-        }
-        if (runsAsRoot(site)) {
-          const fix = dropSudo(model, command);
-          report({
-            range,
-            message: 'This step already runs as root: `sudo` is not needed. Drop it.',
-            fixes: fix ? [fix] : [],
-          });
-          continue;
-        }
+  checkRun({ model, report }, site) {
+    for (const command of commandsOf(model, site)) {
+      if (toolOf(command) !== 'sudo') continue;
+      const range = model.lines.rangeOf(command.nameWord.start, command.nameWord.end);
+      const asUser = flagValue(command, '-u') ?? flagValue(command, '--user');
+      if (asUser !== undefined) {
+        report({ range, severity: 'information', message: `Run the steps that need another user under \`USER ${asUser}\` (and switch back after) instead of \`sudo -u\`: the Dockerfile then shows who runs what.` });
+        continue;
+      }
+      if (runsAsRoot(site)) {
+        const fix = dropSudo(model, command);
         report({
           range,
-          severity: 'information',
-          message: '`sudo` in a build step depends on the image\'s sudoers setup and hides who runs the step. Prefer `USER root` before the steps that need root, and switch back after.',
+          message: 'This step already runs as root: `sudo` is not needed. Drop it.',
+          fixes: fix ? [fix] : [],
         });
+        continue;
       }
+      report({
+        range,
+        severity: 'information',
+        message: '`sudo` in a build step depends on the image\'s sudoers setup and hides who runs the step. Prefer `USER root` before the steps that need root, and switch back after.',
+      });
     }
   },
-};
+});
 
 /** True when the step certainly runs as root: `USER root`/`0` last, or no USER over an official image. */
 function runsAsRoot(site: RunSite): boolean {

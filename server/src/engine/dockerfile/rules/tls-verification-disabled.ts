@@ -1,8 +1,9 @@
 import type { DockerfileRule } from '../../rule';
+import { perRun } from '../per-run';
 import type { ShellCommand, ShellWord } from '../shell';
 import { positionals, scriptVariables } from '../shell';
 import type { DockerfileModel } from '../model';
-import { commandsOf, runSites, scriptsOf, siteFact, toolCommandsOf, toolOf, valueOf, type RunSite } from '../shell-facts';
+import { commandsOf, scriptsOf, siteFact, toolCommandsOf, toolOf, valueOf, type RunSite } from '../shell-facts';
 
 interface Insecure {
   word: ShellWord;
@@ -75,12 +76,14 @@ function insecureAssignment(text: string): string | undefined {
   return undefined;
 }
 
+const ADVICE = 'Keep certificate checks on; for a private CA, add it to the trust store (`update-ca-certificates`) or point the tool at it (`--cacert`, `cafile`).';
+
 /**
  * A download that accepts any certificate can be swapped by anyone on the network path (a proxy,
  * a compromised Wi-Fi, a CI neighbour): the build then runs their code. Fix the trust store
  * instead (`COPY corp-ca.crt /usr/local/share/ca-certificates/` + `update-ca-certificates`).
  */
-export const tlsVerificationDisabled: DockerfileRule = {
+export const tlsVerificationDisabled: DockerfileRule = perRun({
   meta: {
     id: 'tls-verification-disabled',
     kind: 'dockerfile',
@@ -90,29 +93,26 @@ export const tlsVerificationDisabled: DockerfileRule = {
     equivalents: ['CKV2_DOCKER_2', 'CKV2_DOCKER_3', 'CKV2_DOCKER_4', 'CKV2_DOCKER_13'],
     fixable: false,
   },
-  check({ model, report }) {
-    const advice = 'Keep certificate checks on; for a private CA, add it to the trust store (`update-ca-certificates`) or point the tool at it (`--cacert`, `cafile`).';
-    for (const site of runSites(model)) {
-      // `export NODE_TLS_REJECT_UNAUTHORIZED=0`, `GIT_SSL_NO_VERIFY=1` as statements: later commands inherit them.
-      for (const script of scriptsOf(model, site)) {
-        if (script.shell !== 'sh') continue;
-        for (const variable of scriptVariables(script.source)) {
-          const what = variable.value === undefined ? undefined : insecureAssignment(`${variable.name}=${variable.value}`);
-          const start = script.start + variable.start;
-          if (what) report({ range: model.lines.rangeOf(start, start + variable.name.length), message: `${what}. ${advice}`, equivalents: [] });
-        }
+  checkRun({ model, report }, site) {
+    // `export NODE_TLS_REJECT_UNAUTHORIZED=0`, `GIT_SSL_NO_VERIFY=1` as statements: later commands inherit them.
+    for (const script of scriptsOf(model, site)) {
+      if (script.shell !== 'sh') continue;
+      for (const variable of scriptVariables(script.source)) {
+        const what = variable.value === undefined ? undefined : insecureAssignment(`${variable.name}=${variable.value}`);
+        const start = script.start + variable.start;
+        if (what) report({ range: model.lines.rangeOf(start, start + variable.name.length), message: `${what}. ${ADVICE}`, equivalents: [] });
       }
-      const insecure = insecurePartsOf(model, site);
-      commandsOf(model, site).forEach((raw, index) => {
-        for (const part of insecure[index]) {
-          report({ range: model.lines.rangeOf(part.word.start, part.word.end), message: `${part.what}. ${advice}`, equivalents: part.equivalents });
-        }
-        for (const assignment of raw.assignments) {
-          const what = insecureAssignment(assignment);
-          if (what) report({ range: model.lines.rangeOf(raw.start, raw.nameWord.start), message: `${what}. ${advice}`, equivalents: [] });
-        }
-      });
     }
+    const insecure = insecurePartsOf(model, site);
+    commandsOf(model, site).forEach((raw, index) => {
+      for (const part of insecure[index]) {
+        report({ range: model.lines.rangeOf(part.word.start, part.word.end), message: `${part.what}. ${ADVICE}`, equivalents: part.equivalents });
+      }
+      for (const assignment of raw.assignments) {
+        const what = insecureAssignment(assignment);
+        if (what) report({ range: model.lines.rangeOf(raw.start, raw.nameWord.start), message: `${what}. ${ADVICE}`, equivalents: [] });
+      }
+    });
   },
-};
+});
 

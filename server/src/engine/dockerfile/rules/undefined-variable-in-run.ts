@@ -1,5 +1,6 @@
 import type { DockerfileRule } from '../../rule';
-import { isExecForm, runSites, scriptSyntax, scriptsOf, variablesBefore } from '../shell-facts';
+import { perRun } from '../per-run';
+import { isExecForm, scriptSyntax, scriptsOf, variablesBefore } from '../shell-facts';
 
 /** Set by the shell, by Docker (proxy build arguments) or by nearly every base image. */
 const KNOWN = new Set([
@@ -19,7 +20,7 @@ const KNOWN = new Set([
  * (ARGs declared before FROM are not visible in RUN unless declared again). Off by default: base
  * images set variables this file cannot see.
  */
-export const undefinedVariableInRun: DockerfileRule = {
+export const undefinedVariableInRun: DockerfileRule = perRun({
   meta: {
     id: 'undefined-variable-in-run',
     kind: 'dockerfile',
@@ -29,22 +30,20 @@ export const undefinedVariableInRun: DockerfileRule = {
     equivalents: ['shellcheck', 'SC2154'],
     fixable: false,
   },
-  check({ model, report }) {
-    for (const site of runSites(model)) {
-      const defined = variablesBefore(model, site);
-      for (const script of scriptsOf(model, site)) {
-        if (script.shell !== 'sh' || isExecForm(model, site)) continue;
-        const syntax = scriptSyntax(script.source);
-        const seen = new Set<string>();
-        for (const e of syntax.expansions) {
-          if (e.guarded || seen.has(e.name) || /^\d/.test(e.name) || KNOWN.has(e.name) || defined.has(e.name) || syntax.assigned.has(e.name)) continue;
-          seen.add(e.name);
-          report({
-            range: model.lines.rangeOf(script.start + e.start, script.start + e.end),
-            message: `\`$${e.name}\` is not set by any ARG or ENV in this stage, nor earlier in this script, so it expands to an empty string. Declare it (\`ARG ${e.name}\`), fix its name, or give a default: \`\${${e.name}:-…}\`.`,
-          });
-        }
+  checkRun({ model, report }, site) {
+    const defined = variablesBefore(model, site);
+    for (const script of scriptsOf(model, site)) {
+      if (script.shell !== 'sh' || isExecForm(model, site)) continue;
+      const syntax = scriptSyntax(script.source);
+      const seen = new Set<string>();
+      for (const e of syntax.expansions) {
+        if (e.guarded || seen.has(e.name) || /^\d/.test(e.name) || KNOWN.has(e.name) || defined.has(e.name) || syntax.assigned.has(e.name)) continue;
+        seen.add(e.name);
+        report({
+          range: model.lines.rangeOf(script.start + e.start, script.start + e.end),
+          message: `\`$${e.name}\` is not set by any ARG or ENV in this stage, nor earlier in this script, so it expands to an empty string. Declare it (\`ARG ${e.name}\`), fix its name, or give a default: \`\${${e.name}:-…}\`.`,
+        });
       }
     }
   },
-};
+});

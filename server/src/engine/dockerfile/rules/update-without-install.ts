@@ -1,5 +1,6 @@
 import type { Run } from 'dockerfile-ast';
 import type { DockerfileRule } from '../../rule';
+import { perRun } from '../per-run';
 import type { Fix } from '../../finding';
 import { keywordOf } from '../model';
 import { replaceOffsets, selfChange } from '../edits';
@@ -26,7 +27,7 @@ function usesIndex(p: PackageCommand): boolean {
  * it reuses the old package index and fails with 404s for versions the mirror no longer has.
  * Refresh the index in the same RUN as the install.
  */
-export const updateWithoutInstall: DockerfileRule = {
+export const updateWithoutInstall: DockerfileRule = perRun({
   meta: {
     id: 'update-without-install',
     kind: 'dockerfile',
@@ -36,27 +37,24 @@ export const updateWithoutInstall: DockerfileRule = {
     equivalents: ['CKV_DOCKER_5', 'DS017', 'DS-0017'],
     fixable: true,
   },
-  check({ model, report }) {
-    const sites = runSites(model);
-    for (const site of sites) {
-      const commands = packageCommandsOf(model, site);
-      for (const refresh of commands.filter(isRefresh)) {
-        const family = familyOf(refresh.manager);
-        if (commands.some((p) => p !== refresh && familyOf(p.manager) === family && usesIndex(p))) continue;
-        // Only when a later RUN of the same filesystem installs with that index.
-        const later = sites.filter((s) => s !== site && earlierRuns(model, s).includes(site));
-        const install = later.find((s) => packageCommandsOf(model, s).some((p) => familyOf(p.manager) === family && isInstall(p)));
-        if (!install || !refresh.actionWord) continue;
-        const fix = mergeFix(model, site, install, commands.length === 1);
-        report({
-          range: model.lines.rangeOf(refresh.command.nameWord.start, refresh.actionWord.end),
-          message: `\`${refresh.command.name} ${refresh.action}\` runs in its own RUN: its layer is cached, so a later change to the install on line ${install.run.getRange().start.line + 1} reuses an old package index and can fail on versions the mirror no longer has. Refresh and install in the same RUN.`,
-          fixes: fix ? [fix] : [],
-        });
-      }
+  checkRun({ model, report }, site) {
+    const commands = packageCommandsOf(model, site);
+    for (const refresh of commands.filter(isRefresh)) {
+      const family = familyOf(refresh.manager);
+      if (commands.some((p) => p !== refresh && familyOf(p.manager) === family && usesIndex(p))) continue;
+      // Only when a later RUN of the same filesystem installs with that index.
+      const later = runSites(model).filter((s) => s !== site && earlierRuns(model, s).includes(site));
+      const install = later.find((s) => packageCommandsOf(model, s).some((p) => familyOf(p.manager) === family && isInstall(p)));
+      if (!install || !refresh.actionWord) continue;
+      const fix = mergeFix(model, site, install, commands.length === 1);
+      report({
+        range: model.lines.rangeOf(refresh.command.nameWord.start, refresh.actionWord.end),
+        message: `\`${refresh.command.name} ${refresh.action}\` runs in its own RUN: its layer is cached, so a later change to the install on line ${install.run.getRange().start.line + 1} reuses an old package index and can fail on versions the mirror no longer has. Refresh and install in the same RUN.`,
+        fixes: fix ? [fix] : [],
+      });
     }
   },
-};
+});
 
 /**
  * Joins `RUN <refresh>` and the RUN right after it (`RUN apt-get update` + `RUN apt-get install …`

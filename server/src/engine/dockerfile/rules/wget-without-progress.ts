@@ -1,13 +1,14 @@
 import type { DockerfileRule } from '../../rule';
+import { perRun } from '../per-run';
 import { hasFlag } from '../shell';
 import { insertAtOffset, selfChange } from '../edits';
-import { toolCommandsOf, runSites, toolOf, valueOf } from '../shell-facts';
+import { toolCommandsOf, toolOf, valueOf } from '../shell-facts';
 
 /**
  * `wget` prints a progress bar line per few KB when it has no terminal: a large download fills
  * the build log with thousands of lines. `--progress=dot:giga` prints one dot per MB-sized chunk.
  */
-export const wgetWithoutProgress: DockerfileRule = {
+export const wgetWithoutProgress: DockerfileRule = perRun({
   meta: {
     id: 'wget-without-progress',
     kind: 'dockerfile',
@@ -17,23 +18,21 @@ export const wgetWithoutProgress: DockerfileRule = {
     equivalents: ['DL3047'],
     fixable: true,
   },
-  check({ model, report }) {
-    for (const site of runSites(model)) {
-      for (const command of toolCommandsOf(model, site)) {
-        if (toolOf(command) !== 'wget') continue;
-        if (hasFlag(command, '--progress', '-q', '--quiet', '-nv', '--no-verbose', '-o', '--output-file', '-a', '--append-output')) continue;
-        // Short options grouped with one that takes a value: `-qO-`, `-qO /tmp/x`.
-        if (command.args.some((a) => /^-[a-zA-Z]*[qoa]/.test(valueOf(a)))) continue;
-        report({
-          range: model.lines.rangeOf(command.nameWord.start, command.nameWord.end),
-          message: '`wget` without `--progress` writes thousands of progress lines to the build log for a large file. Add `--progress=dot:giga` (or `-q`).',
-          fixes: command.nested ? [] : [{
-            title: 'Add `--progress=dot:giga`',
-            isPreferred: true,
-            changes: [selfChange(model, [insertAtOffset(model, command.nameWord.end, ' --progress=dot:giga')])],
-          }],
-        });
-      }
+  checkRun({ model, report }, site) {
+    for (const command of toolCommandsOf(model, site)) {
+      if (toolOf(command) !== 'wget') continue;
+      if (hasFlag(command, '--progress', '-q', '--quiet', '-nv', '--no-verbose', '-o', '--output-file', '-a', '--append-output')) continue;
+      // Short options grouped with one that takes a value: `-qO-`, `-qO /tmp/x`.
+      if (command.args.some((a) => /^-[a-zA-Z]*[qoa]/.test(valueOf(a)))) continue;
+      report({
+        range: model.lines.rangeOf(command.nameWord.start, command.nameWord.end),
+        message: '`wget` without `--progress` writes thousands of progress lines to the build log for a large file. Add `--progress=dot:giga` (or `-q`).',
+        fixes: command.nested ? [] : [{
+          title: 'Add `--progress=dot:giga`',
+          isPreferred: true,
+          changes: [selfChange(model, [insertAtOffset(model, command.nameWord.end, ' --progress=dot:giga')])],
+        }],
+      });
     }
   },
-};
+});
