@@ -22,6 +22,7 @@ export const addInsteadOfCopy: DockerfileRule = {
     equivalents: ['DL3020', 'CKV_DOCKER_4', 'DS005', 'DS-0005'],
     fixable: true,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const { instruction } of placedInstructions(model)) {
       const add = copyOperands(model, instruction);

@@ -27,6 +27,8 @@ export const copyEntireFilesystem: DockerfileRule = {
     equivalents: ['DL3067'],
     fixable: false,
   },
+  // Reads only whether a stage has a RUN, which typing inside a RUN cannot change (it stays a RUN).
+  runIndependent: true,
   check({ model, report }) {
     for (const { instruction, stage } of placedInstructions(model)) {
       const copy = copyOperands(model, instruction);

@@ -12,6 +12,7 @@ export const copyFromOwnStage: DockerfileRule = {
     equivalents: ['DL3023', 'DS006', 'DS-0006'],
     fixable: false,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const { instruction, stage } of placedInstructions(model)) {
       if (!stage) continue;

@@ -18,6 +18,7 @@ export const copyFromUnknownStage: DockerfileRule = {
     equivalents: ['DL3022'],
     fixable: true,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const { instruction, stage } of placedInstructions(model)) {
       const copy = copyOperands(model, instruction);

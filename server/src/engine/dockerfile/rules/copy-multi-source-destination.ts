@@ -13,6 +13,7 @@ export const copyMultiSourceDestination: DockerfileRule = {
     equivalents: ['DL3021', 'DS011', 'DS-0011'],
     fixable: true,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const { instruction } of placedInstructions(model)) {
       const copy = copyOperands(model, instruction);

@@ -23,6 +23,7 @@ export const copyRelativeWithoutWorkdir: DockerfileRule = {
     equivalents: ['DL3045'],
     fixable: false,
   },
+  runIndependent: true,
   check({ model, report }) {
     const isWorkdir = (i: Instruction) => keywordOf(i) === 'WORKDIR' || (keywordOf(i) === 'ONBUILD' && keywordOf(onbuildTrigger(i) ?? i) === 'WORKDIR');
     // One pass in file order: whether a WORKDIR is in force, per stage (inherited from the stages it is built FROM).

@@ -11,6 +11,7 @@ export const duplicateStageName: DockerfileRule = {
     equivalents: ['DuplicateStageName', 'DL3024'],
     fixable: false,
   },
+  runIndependent: true,
   check({ model, report }) {
     const seen = new Map<string, number>();
     for (const stage of model.stages) {

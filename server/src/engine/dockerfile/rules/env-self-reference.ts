@@ -57,6 +57,7 @@ export const envSelfReference: DockerfileRule = {
     equivalents: ['DL3044'],
     fixable: true,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const { instruction, keyword } of placedInstructions(model)) {
       if (keyword !== 'ENV') continue;

@@ -16,6 +16,7 @@ export const exposeInvalidFormat: DockerfileRule = {
     equivalents: ['ExposeInvalidFormat'],
     fixable: true,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const instruction of model.ast.getInstructions()) {
       if (keywordOf(instruction) !== 'EXPOSE') continue;

@@ -12,6 +12,7 @@ export const exposeSshPort: DockerfileRule = {
     equivalents: ['CKV_DOCKER_1', 'DS004', 'DS-0004'],
     fixable: false,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const { word, low, high, protocol } of exposedPorts(model)) {
       if (low > 22 || high < 22 || (protocol !== undefined && !/^(tcp|udp|sctp)$/i.test(protocol))) continue;

@@ -12,6 +12,7 @@ export const fromAsCasing: DockerfileRule = {
     equivalents: ['FromAsCasing'],
     fixable: true,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const stage of model.stages) {
       const words = stage.from.getArguments();

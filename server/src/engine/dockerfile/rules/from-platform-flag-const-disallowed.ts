@@ -16,6 +16,7 @@ export const fromPlatformFlagConstDisallowed: DockerfileRule = {
     equivalents: ['FromPlatformFlagConstDisallowed', 'DL3029'],
     fixable: false,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const stage of model.stages) {
       const flag = stage.from.getPlatformFlag();

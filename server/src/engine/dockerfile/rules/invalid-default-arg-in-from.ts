@@ -39,6 +39,7 @@ export const invalidDefaultArgInFrom: DockerfileRule = {
     equivalents: ['InvalidDefaultArgInFrom'],
     fixable: false,
   },
+  runIndependent: true,
   check({ model, report }) {
     const defaults = new Map<string, string | undefined>(PLATFORM_ARGS);
     // In declaration order, so a default may use the ARGs above it (`ARG IMAGE=$REGISTRY/app`).

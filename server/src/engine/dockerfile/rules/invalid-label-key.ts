@@ -28,6 +28,7 @@ export const invalidLabelKey: DockerfileRule = {
     equivalents: ['DL3048'],
     fixable: false,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const pair of labelPairs(model)) {
       if (hasVariable(pair.key)) continue;

@@ -14,6 +14,7 @@ export const invalidLabelValue: DockerfileRule = {
     equivalents: ['DL3051', 'DL3052', 'DL3053', 'DL3054', 'DL3055', 'DL3056', 'DL3058'],
     fixable: false,
   },
+  runIndependent: true,
   check({ model, report, config }) {
     const schema = config?.labelSchema ?? {};
     if (Object.keys(schema).length === 0) return;
