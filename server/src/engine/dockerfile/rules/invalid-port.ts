@@ -12,6 +12,7 @@ export const invalidPort: DockerfileRule = {
     equivalents: ['DL3011', 'DS008', 'DS-0008'],
     fixable: false,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const { word, low, high } of exposedPorts(model)) {
       const bad = [low, high].find((p) => p > 65535);

@@ -19,6 +19,7 @@ export const legacyKeyValueFormat: DockerfileRule = {
     equivalents: ['LegacyKeyValueFormat'],
     fixable: true,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const instruction of model.ast.getInstructions()) {
       const keyword = keywordOf(instruction);

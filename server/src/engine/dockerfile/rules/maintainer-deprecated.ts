@@ -13,6 +13,7 @@ export const maintainerDeprecated: DockerfileRule = {
     equivalents: ['MaintainerDeprecated', 'DL4000'],
     fixable: true,
   },
+  runIndependent: true,
   check({ model, report }) {
     const firstFrom = model.stages[0]?.from.getRange().start.line ?? Infinity;
     for (const instruction of model.ast.getInstructions()) {

@@ -29,6 +29,7 @@ export const missingLabel: DockerfileRule = {
     equivalents: ['DL3049'],
     fixable: false,
   },
+  runIndependent: true,
   check({ model, report, config }) {
     const required = Object.keys(config?.labelSchema ?? {});
     if (required.length === 0) return;

@@ -15,6 +15,7 @@ export const multipleInstructionsDisallowed: DockerfileRule = {
     equivalents: ['MultipleInstructionsDisallowed', 'DL4003', 'DL4004', 'DL3012'],
     fixable: true,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const stage of model.stages) {
       for (const keyword of Object.keys(CODES)) {

@@ -19,6 +19,7 @@ export const nonNumericUser: DockerfileRule = {
     equivalents: ['DL3066'],
     fixable: true,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const { instruction, keyword, stage } of placedInstructions(model)) {
       if (keyword !== 'USER') continue;

@@ -13,6 +13,7 @@ export const onbuildInvalidTrigger: DockerfileRule = {
     equivalents: ['DL3043'],
     fixable: false,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const { instruction } of placedInstructions(model)) {
       const trigger = onbuildTrigger(instruction);

@@ -14,6 +14,7 @@ export const redundantTargetPlatform: DockerfileRule = {
     equivalents: ['RedundantTargetPlatform', 'DL3065'],
     fixable: true,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const stage of model.stages) {
       const flag = stage.from.getPlatformFlag();

@@ -13,6 +13,7 @@ export const reservedStageName: DockerfileRule = {
     equivalents: ['ReservedStageName', 'DL3063'],
     fixable: false,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const stage of model.stages) {
       const range = stage.from.getBuildStageRange();

@@ -20,6 +20,7 @@ export const shellFormCmd: DockerfileRule = {
     equivalents: ['DL3025', 'JSONArgsRecommended'],
     fixable: true,
   },
+  runIndependent: true,
   check({ model, report }) {
     // A fragment without FROM is still read (an editor buffer being written, a snippet).
     const groups = model.stages.length > 0 ? model.stages : [{ instructions: model.ast.getInstructions() }];

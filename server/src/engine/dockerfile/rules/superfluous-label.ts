@@ -13,6 +13,7 @@ export const superfluousLabel: DockerfileRule = {
     equivalents: ['DL3050'],
     fixable: false,
   },
+  runIndependent: true,
   check({ model, report, config }) {
     if (!config?.strictLabels) return;
     const schema = config.labelSchema ?? {};

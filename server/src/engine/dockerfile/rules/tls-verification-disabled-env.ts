@@ -33,6 +33,7 @@ export const tlsVerificationDisabledEnv: DockerfileRule = {
     equivalents: ['CKV2_DOCKER_5', 'CKV2_DOCKER_6'],
     fixable: false,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const { instruction, keyword } of placedInstructions(model)) {
       if (keyword !== 'ENV' && keyword !== 'ARG') continue;

@@ -15,6 +15,7 @@ export const undefinedArgInFrom: DockerfileRule = {
     equivalents: ['UndefinedArgInFrom'],
     fixable: false,
   },
+  runIndependent: true,
   check({ model, report }) {
     const declared = new Set(model.globalArgs.keys());
     for (const stage of model.stages) {

@@ -21,6 +21,7 @@ export const undefinedVar: DockerfileRule = {
     equivalents: ['UndefinedVar'],
     fixable: false,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const stage of model.stages) {
       const root = rootImage(stage);

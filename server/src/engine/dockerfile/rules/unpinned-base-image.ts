@@ -15,6 +15,7 @@ export const unpinnedBaseImage: DockerfileRule = {
     equivalents: ['DL3006', 'DL3007', 'CKV_DOCKER_7', 'DS001', 'DS-0001'],
     fixable: false,
   },
+  runIndependent: true,
   check({ model, report }) {
     for (const stage of model.stages) {
       const image = stage.image;

@@ -24,6 +24,7 @@ export const workdirRelativePath: DockerfileRule = {
     equivalents: ['WorkdirRelativePath', 'DL3000'],
     fixable: true,
   },
+  runIndependent: true,
   check({ model, report }) {
     const orphan = model.stages.length === 0 ? model.ast.getInstructions() : [];
     const scopes = [orphan, ...model.stages.map((s) => inheritedInstructions(s))];
