@@ -17,7 +17,7 @@ const MARKED = [
   'add-instead-of-copy', 'copy-entire-filesystem', 'copy-from-own-stage', 'copy-from-unknown-stage',
   'copy-multi-source-destination', 'copy-relative-without-workdir', 'duplicate-stage-name', 'env-self-reference',
   'expose-invalid-format', 'expose-ssh-port', 'from-as-casing', 'from-platform-flag-const-disallowed',
-  'invalid-default-arg-in-from', 'invalid-label-key', 'invalid-label-value',
+  'instruction-before-from', 'invalid-default-arg-in-from', 'invalid-label-key', 'invalid-label-value',
 ];
 
 const CONFIG: LintConfig = { enableAll: true, labelSchema: { source: 'url', version: 'semver' } };

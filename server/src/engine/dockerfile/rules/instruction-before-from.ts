@@ -13,6 +13,8 @@ export const instructionBeforeFrom: DockerfileRule = {
     equivalents: ['DL3061'],
     fixable: false,
   },
+  // A RUN it reports on keeps its keyword and its place while typed into (the edit stays inside it).
+  runIndependent: true,
   check({ model, report }) {
     const first = placedInstructions(model).find((p) => p.keyword !== 'ARG');
     if (!first || first.keyword === 'FROM' || !KEYWORDS.includes(first.keyword)) return;
