@@ -74,6 +74,11 @@ describe('findings kept while typing inside a RUN', () => {
     // The edited RUN again for each rule that asks no other RUN about it.
     assert.strictEqual(calls.perRun, perRunRules);
     assert.strictEqual(calls.independent, 0);
+    // And again on the next keystroke: what was kept is kept again.
+    calls.perRun = 0;
+    run(typed.replace('pkg7=1.01', 'pkg7=1.012'));
+    assert.strictEqual(calls.perRun, perRunRules);
+    assert.strictEqual(calls.independent, 0);
     // A different configuration: everything again.
     calls.perRun = 0;
     lint({ path: PATH, text: typed.replace('pkg7', 'pkg8'), kind: 'dockerfile' }, new MemoryWorkspace(), { enableAll: true, rules: { 'sudo-in-run': 'error' } }, { rules: counted });

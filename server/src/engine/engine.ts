@@ -123,7 +123,10 @@ function lintDockerfile(
 /** A rule's reports on this version: kept from the previous version where they hold, found anew elsewhere. */
 function runDockerfileRule(rule: DockerfileRule, runner: RuleRunner<DockerfileRuleContext>, reuse: RuleReuse): readonly Report[] {
   const kept = reuse.kept(rule);
-  if (kept) return kept;
+  if (kept) {
+    reuse.remember(rule, kept);
+    return kept;
+  }
   const checkRun = rule.checkRun;
   const reports = checkRun
     ? runner.run(rule, (context) => reuse.eachRun(rule, runner, (site) => checkRun.call(rule, context, site)))
