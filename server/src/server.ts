@@ -145,7 +145,7 @@ export function startServer(connection: Connection): void {
     const config: LintConfig = mergeConfig(files.config, { rules: settings.rules as LintConfig['rules'] });
     let result: LintResult;
     try {
-      result = lint(request, workspace, config);
+      result = lint(request, workspace, config, { editing: true });
     } catch (error) {
       logOnce(`lint:${String(error)}`, `Dockhand could not lint ${request.path}: ${(error as Error)?.stack ?? String(error)}`);
       return undefined;

@@ -79,6 +79,14 @@ describe('findings kept while typing inside a RUN', () => {
     run(typed.replace('pkg7=1.01', 'pkg7=1.012'));
     assert.strictEqual(calls.perRun, perRunRules);
     assert.strictEqual(calls.independent, 0);
+    // A document being edited (the server) keeps from its first lint on.
+    clearParseCache();
+    const other = PATH.replace('Dockerfile', 'edited.Dockerfile');
+    const edit = (t: string) => lint({ path: other, text: t, kind: 'dockerfile' }, new MemoryWorkspace(), { enableAll: true }, { rules: counted, editing: true });
+    edit(text);
+    calls.perRun = 0;
+    edit(typed);
+    assert.strictEqual(calls.perRun, perRunRules);
     // A different configuration: everything again.
     calls.perRun = 0;
     lint({ path: PATH, text: typed.replace('pkg7', 'pkg8'), kind: 'dockerfile' }, new MemoryWorkspace(), { enableAll: true, rules: { 'sudo-in-run': 'error' } }, { rules: counted });

@@ -72,6 +72,11 @@ export interface LintOptions {
   composeRules?: readonly ComposeRule[];
   /** Files longer than this (in characters) get one `file-too-large` finding instead of the rules. */
   maxFileBytes?: number;
+  /**
+   * The text is a document being edited (the server): keep from its first lint on what its next
+   * version can reuse. Otherwise a file starts keeping only when it is linted a second time.
+   */
+  editing?: boolean;
 }
 
 export function lint(
@@ -87,7 +92,7 @@ export function lint(
     result.findings.push(fileTooLargeFinding(request.text, limit));
     return result;
   }
-  if (kind === 'dockerfile') lintDockerfile(request, workspace, config, options.rules ?? dockerfileRules, result);
+  if (kind === 'dockerfile') lintDockerfile(request, workspace, config, options.rules ?? dockerfileRules, result, options.editing === true);
   else if (kind === 'compose') lintComposeFile(request, workspace, config, options.composeRules ?? composeRules, result);
   result.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
   return result;
@@ -99,13 +104,14 @@ function lintDockerfile(
   config: LintConfig,
   rules: readonly DockerfileRule[],
   result: LintResult,
+  editing: boolean,
 ): void {
   const model = parseDockerfile(request.path, request.text);
   const findings: Finding[] = syntaxFindings(model);
   const build = new BuildContextFacts(workspace, path.resolve(request.path), request.onDisk !== false);
   const suppressions = parseSuppressions(model, isKnownRuleId);
   const runner = new RuleRunner<DockerfileRuleContext>({ model, workspace, build, config }, result);
-  const reuse = new RuleReuse(request.path, model, config, request.onDisk !== false, rules);
+  const reuse = new RuleReuse(request.path, model, config, request.onDisk !== false, rules, editing);
   for (const rule of rules) {
     const explicit = configuredSeverity(rule.meta, config) !== undefined;
     // `# check=experimental=<check>` turns on an experimental check unless the user set it.

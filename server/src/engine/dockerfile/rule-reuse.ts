@@ -53,7 +53,7 @@ export class RuleReuse {
   private readonly runMemos: (RunMemo | undefined)[];
   private readonly recording: boolean;
 
-  constructor(file: string, model: DockerfileModel, config: LintConfig, onDisk: boolean, rules: readonly DockerfileRule[]) {
+  constructor(file: string, model: DockerfileModel, config: LintConfig, onDisk: boolean, rules: readonly DockerfileRule[], editing: boolean) {
     this.version = versionOf(model.ast);
     const setting = `${onDisk}|${JSON.stringify(config)}`;
     const memo = reuseAcrossVersions.enabled ? memos.get(file) : undefined;
@@ -61,9 +61,9 @@ export class RuleReuse {
     this.previous = memo && splice?.keyword === 'RUN' && splice.previous === memo.version && memo.setting === setting && memo.rules === rules ? memo : undefined;
     this.next = { version: this.version, setting, rules, whole: new Map(), checkedEveryRun: new Set() };
     this.sites = allRunSites(model);
-    // A file linted for the first time (every file of a CLI run) keeps nothing: only a file that
-    // comes back, as documents being edited do, is worth the bookkeeping.
-    this.recording = memo !== undefined;
+    // A file linted for the first time (every file of a CLI run) keeps nothing: only a document
+    // being edited, or a file that comes back, is worth the bookkeeping.
+    this.recording = reuseAcrossVersions.enabled && (editing || memo !== undefined);
     this.runMemos = this.recording ? this.sites.map((site) => this.runMemoOf(site)) : [];
     if (reuseAcrossVersions.enabled) {
       memos.delete(file);
