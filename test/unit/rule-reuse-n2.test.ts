@@ -101,7 +101,8 @@ const SNIPPETS = [
 
 function findings(text: string): string {
   const workspace = new MemoryWorkspace({ [PATH]: text }, ['/project']);
-  const result = lint({ path: PATH, text, kind: 'dockerfile' }, workspace, CONFIG);
+  // As the server lints a document being edited: what the first lint found is kept for the next.
+  const result = lint({ path: PATH, text, kind: 'dockerfile' }, workspace, CONFIG, { editing: true });
   return JSON.stringify({ findings: result.findings, failures: result.failures.map((f) => f.rule) });
 }
 
@@ -179,7 +180,7 @@ describe('runIndependent instruction rules (N2): findings kept while typing insi
     const counted = dockerfileRules.map((rule): DockerfileRule => (MARKED.includes(rule.meta.id)
       ? { ...rule, check: (context) => { calls.set(rule.meta.id, (calls.get(rule.meta.id) ?? 0) + 1); rule.check(context); } }
       : rule));
-    const run = (t: string) => lint({ path: PATH, text: t, kind: 'dockerfile' }, new MemoryWorkspace(), CONFIG, { rules: counted });
+    const run = (t: string) => lint({ path: PATH, text: t, kind: 'dockerfile' }, new MemoryWorkspace(), CONFIG, { rules: counted, editing: true });
     const [text] = SAMPLES;
     clearParseCache();
     run(text);
