@@ -128,15 +128,14 @@ function lintDockerfile(
 
 /** A rule's reports on this version: kept from the previous version where they hold, found anew elsewhere. */
 function runDockerfileRule(rule: DockerfileRule, runner: RuleRunner<DockerfileRuleContext>, reuse: RuleReuse): readonly Report[] {
-  const kept = reuse.kept(rule);
-  if (kept) {
-    reuse.remember(rule, kept);
-    return kept;
-  }
   const checkRun = rule.checkRun;
-  const reports = checkRun
-    ? runner.run(rule, (context) => reuse.eachRun(rule, runner, (site) => checkRun.call(rule, context, site)))
-    : runner.run(rule);
+  const reports = runner.run(rule, (context) => {
+    const keep = reuse.begin(rule, rule.reuseKey?.(context));
+    const kept = keep ? reuse.kept(rule) : undefined;
+    if (kept) for (const report of kept) runner.push(report);
+    else if (checkRun) reuse.eachRun(rule, keep, runner, (site) => checkRun.call(rule, context, site));
+    else rule.check(context);
+  });
   if (!runner.failed) {
     reuse.remember(rule, reports);
     if (checkRun) reuse.checkedEveryRun(rule);

@@ -42,6 +42,12 @@ export interface DockerfileRule {
    * not on the workspace: they are kept while typing inside a RUN.
    */
   runIndependent?: boolean;
+  /**
+   * For a `checkRun` or `runIndependent` rule that also reads what those may not (the build context,
+   * the Compose file that picks the final stage): that, as a string. Its findings are kept only while
+   * the string stays the same.
+   */
+  reuseKey?(context: DockerfileRuleContext): string;
 }
 
 export type { Finding };

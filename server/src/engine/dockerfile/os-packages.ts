@@ -10,12 +10,11 @@ import { commandsOf, otherRuns, runSites, siteFact, type RunSite } from './shell
 export { runSites, type RunSite };
 
 /**
- * RUNs whose layers end up in the image that is built: those of the final stage and the stages
- * it is built on, those before any FROM, and every ONBUILD trigger.
+ * Whether a RUN's layer ends up in the image that is built: a RUN of the final stage or of the
+ * stages it is built on, one before any FROM, or any ONBUILD trigger.
  */
-export function imageRunSites(model: DockerfileModel, final: Stage | undefined): RunSite[] {
-  const chain = final ? stageChain(final) : [];
-  return runSites(model).filter((s) => s.onbuild || !s.stage || chain.includes(s.stage));
+export function inImage(site: RunSite, final: Stage | undefined): boolean {
+  return site.onbuild || !site.stage || (final !== undefined && stageChain(final).includes(site.stage));
 }
 
 /** The RUNs before this one that built the same filesystem (its stage chain), in build order. */

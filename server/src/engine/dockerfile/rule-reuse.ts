@@ -24,6 +24,8 @@ interface FileMemo {
   whole: Map<string, readonly Report[]>;
   /** The `checkRun` rules that checked every RUN without failing. */
   checkedEveryRun: Set<string>;
+  /** The rules' `reuseKey`s. */
+  keys: Map<string, string>;
 }
 
 /** A RUN's reports per `checkRun` rule, carried from version to version by the unchanged RUN's copies. */
@@ -59,7 +61,7 @@ export class RuleReuse {
     const memo = reuseAcrossVersions.enabled ? memos.get(file) : undefined;
     const splice = spliceOf(model.ast);
     this.previous = memo && splice?.keyword === 'RUN' && splice.previous === memo.version && memo.setting === setting && memo.rules === rules ? memo : undefined;
-    this.next = { version: this.version, setting, rules, whole: new Map(), checkedEveryRun: new Set() };
+    this.next = { version: this.version, setting, rules, whole: new Map(), checkedEveryRun: new Set(), keys: new Map() };
     this.sites = allRunSites(model);
     // A file linted for the first time (every file of a CLI run) keeps nothing: only a document
     // being edited, or a file that comes back, is worth the bookkeeping.
@@ -70,6 +72,16 @@ export class RuleReuse {
       memos.set(file, this.next);
       if (memos.size > MEMO_FILES) memos.delete(memos.keys().next().value as string);
     }
+  }
+
+  /**
+   * Starts a rule on this version, with its `reuseKey` if it has one: true when what it found in
+   * the previous version may be kept (the previous lint ran it with the same key).
+   */
+  begin(rule: DockerfileRule, key: string | undefined): boolean {
+    const id = rule.meta.id;
+    if (key !== undefined && this.recording) this.next.keys.set(id, key);
+    return this.previous !== undefined && this.previous.keys.get(id) === key;
   }
 
   /** The reports the rule gave in the previous version, when they still hold. */
@@ -84,11 +96,12 @@ export class RuleReuse {
 
   /**
    * Checks a `checkRun` rule on every RUN, in order, into `sink`, taking each RUN's previous
-   * reports where they hold; `check` runs the rule on one RUN (reporting into the sink).
+   * reports where they hold (and `mayKeep`, from `begin`); `check` runs the rule on one RUN
+   * (reporting into the sink).
    */
-  eachRun(rule: DockerfileRule, sink: ReportSink, check: (site: RunSite) => void): void {
+  eachRun(rule: DockerfileRule, mayKeep: boolean, sink: ReportSink, check: (site: RunSite) => void): void {
     const id = rule.meta.id;
-    const keep = this.previous?.checkedEveryRun.has(id) === true;
+    const keep = mayKeep && this.previous?.checkedEveryRun.has(id) === true;
     for (let i = 0; i < this.sites.length; i++) {
       const memo = this.runMemos[i];
       const kept = keep ? memo?.reports.get(id) : undefined;

@@ -1,6 +1,9 @@
 import * as path from 'path';
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileRule } from '../../rule';
+import type { BuildContextFacts } from '../context';
+import { perRun } from '../per-run';
+import { otherRuns } from '../shell-facts';
 import type { DockerfileModel, Stage } from '../model';
 import { finalStage, keywordOf, stageChain, stageVariables } from '../model';
 import { hasFlag, flagValue, runCommands, subcommand, unwrap, type ShellCommand } from '../shell';
@@ -11,7 +14,7 @@ import { insertAtOffset, selfChange } from '../edits';
  * Test runners, compilers, linters and type definitions in the final image: more size, more CVEs,
  * nothing the app runs. Install production dependencies only where the app runs.
  */
-export const devDependenciesInImage: DockerfileRule = {
+export const devDependenciesInImage: DockerfileRule = perRun({
   meta: {
     id: 'dev-dependencies-in-image',
     kind: 'dockerfile',
@@ -21,36 +24,40 @@ export const devDependenciesInImage: DockerfileRule = {
     equivalents: [],
     fixable: true,
   },
-  check({ model, build, report }) {
+  // The final stage may be a Compose `build.target`; Yarn Berry is named in the build context's package.json.
+  reuseKey: ({ model, build }) => `${finalStage(model, build)?.index}|${isBerry(build)}`,
+  checkRun({ model, build, report }, site) {
+    const stage = site.stage;
+    if (site.onbuild || !stage) return;
     const final = finalStage(model, build);
-    if (!final) return;
-    const berry = /^yarn@[2-9]/.test(build.packageJson?.packageManager ?? '');
-    for (const stage of stageChain(final)) {
-      stage.instructions.forEach((instruction, index) => {
-        if (keywordOf(instruction) !== 'RUN') return;
-        const commands = runCommands(model, instruction);
-        commands.forEach((raw, position) => {
-          const install = dependencyInstall(raw);
-          if (!install || !['npm', 'yarn', 'pnpm'].includes(install.ecosystem)) return;
-          const command = unwrap(raw);
-          if (omitsDev(command) || raw.assignments.some((a) => /^NODE_ENV=production$/.test(a))) return;
-          if (nodeEnvProduction(model, stage, instruction)) return;
-          // A later build needs the dev tools in this stage; pruning later removes them anyway.
-          if (laterInStage(model, stage, index, commands.slice(position + 1), (c) => buildStep(c) !== undefined || isPrune(c))) return;
-          const tool = path.posix.basename(command.name);
-          const flag = tool === 'npm' ? '--omit=dev' : tool === 'yarn' ? '--production' : '--prod';
-          const anchor = command.args.find((a) => a.value === subcommand(command))?.end ?? command.nameWord.end;
-          const fixable = !(tool === 'yarn' && berry);
-          report({
-            range: model.lines.rangeOf(command.start, command.end),
-            message: `\`${tool} ${subcommand(command) ?? 'install'}\` in the final image installs dev dependencies too (test runners, compilers, type definitions). Add \`${flag}\`, or build in an earlier stage and install production dependencies here.`,
-            fixes: fixable ? [{ title: `Add \`${flag}\``, isPreferred: true, changes: [selfChange(model, [insertAtOffset(model, anchor, ` ${flag}`)])] }] : [],
-          });
-        });
+    if (!final || !stageChain(final).includes(stage)) return;
+    const instruction = site.run;
+    const index = stage.instructions.indexOf(instruction);
+    const commands = runCommands(model, instruction);
+    commands.forEach((raw, position) => {
+      const install = dependencyInstall(raw);
+      if (!install || !['npm', 'yarn', 'pnpm'].includes(install.ecosystem)) return;
+      const command = unwrap(raw);
+      if (omitsDev(command) || raw.assignments.some((a) => /^NODE_ENV=production$/.test(a))) return;
+      if (nodeEnvProduction(model, stage, instruction)) return;
+      // A later build needs the dev tools in this stage; pruning later removes them anyway.
+      if (laterInStage(model, stage, index, commands.slice(position + 1), (c) => buildStep(c) !== undefined || isPrune(c))) return;
+      const tool = path.posix.basename(command.name);
+      const flag = tool === 'npm' ? '--omit=dev' : tool === 'yarn' ? '--production' : '--prod';
+      const anchor = command.args.find((a) => a.value === subcommand(command))?.end ?? command.nameWord.end;
+      const fixable = !(tool === 'yarn' && isBerry(build));
+      report({
+        range: model.lines.rangeOf(command.start, command.end),
+        message: `\`${tool} ${subcommand(command) ?? 'install'}\` in the final image installs dev dependencies too (test runners, compilers, type definitions). Add \`${flag}\`, or build in an earlier stage and install production dependencies here.`,
+        fixes: fixable ? [{ title: `Add \`${flag}\``, isPreferred: true, changes: [selfChange(model, [insertAtOffset(model, anchor, ` ${flag}`)])] }] : [],
       });
-    }
+    });
   },
-};
+});
+
+function isBerry(build: BuildContextFacts): boolean {
+  return /^yarn@[2-9]/.test(build.packageJson?.packageManager ?? '');
+}
 
 function omitsDev(command: ShellCommand): boolean {
   const tool = path.posix.basename(command.name);
@@ -76,5 +83,6 @@ function nodeEnvProduction(model: DockerfileModel, stage: Stage, run: Instructio
 
 function laterInStage(model: DockerfileModel, stage: Stage, index: number, rest: ShellCommand[], test: (c: ShellCommand) => boolean): boolean {
   if (rest.some(test)) return true;
+  otherRuns.read = true;
   return stage.instructions.slice(index + 1).some((i) => keywordOf(i) === 'RUN' && runCommands(model, i).some(test));
 }

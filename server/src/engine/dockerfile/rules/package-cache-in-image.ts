@@ -1,3 +1,4 @@
+import { perRun } from '../per-run';
 import type { DockerfileRule, Report } from '../../rule';
 import type { Fix } from '../../finding';
 import type { DockerfileModel } from '../model';
@@ -5,7 +6,7 @@ import { finalStage, keywordOf, stageVariables } from '../model';
 import { hasFlag, positionals, programName, scriptVariables, subcommand, type ShellCommand } from '../shell';
 import { scriptsOf, toolCommandsOf } from '../shell-facts';
 import { insertAtOffset, selfChange } from '../edits';
-import { configuredBefore, earlierRuns, imageRunSites, mountCovers, packageCommand, removes, throwawayMounts, type RunSite } from '../os-packages';
+import { configuredBefore, earlierRuns, inImage, mountCovers, packageCommand, removes, throwawayMounts, type RunSite } from '../os-packages';
 
 /** One RUN as the managers see it: its commands (wrappers peeled off), cache mounts, and the state before it. */
 interface RunFacts {
@@ -194,7 +195,7 @@ function isTruthy(value: string | undefined): boolean {
  * /var/cache/apk) that the app never reads: tens to hundreds of MB per layer. Drop them in the
  * same RUN, or use a cache mount that never reaches the image.
  */
-export const packageCacheInImage: DockerfileRule = {
+export const packageCacheInImage: DockerfileRule = perRun({
   meta: {
     id: 'package-cache-in-image',
     kind: 'dockerfile',
@@ -204,12 +205,14 @@ export const packageCacheInImage: DockerfileRule = {
     equivalents: ['DL3009', 'DL3019', 'DL3032', 'DL3036', 'DL3040', 'DL3042', 'DL3060', 'DS015', 'DS019', 'DS020', 'DS025', 'DS-0015', 'DS-0019', 'DS-0020', 'DS-0025', 'Yum Clean All Missing', 'Missing Zypper Clean'],
     fixable: true,
   },
-  check({ model, build, report }) {
+  // The final stage may be the `build.target` of a Compose file.
+  reuseKey: ({ model, build }) => String(finalStage(model, build)?.index),
+  checkRun({ model, build, report }, site) {
     // Only layers that end up in the image: the final stage and the stages it is built on (and
     // ONBUILD triggers, which run in every image built from this one).
-    for (const site of imageRunSites(model, finalStage(model, build))) checkRun(model, site, report);
+    if (inImage(site, finalStage(model, build))) checkRun(model, site, report);
   },
-};
+});
 
 function checkRun(model: DockerfileModel, site: RunSite, report: (r: Report) => void): void {
   const commands = toolCommandsOf(model, site);
