@@ -4,10 +4,10 @@ import { dockerfileRules } from '../../server/src/engine/dockerfile/rules';
 import { TYPED, compareSnippetsAtRunLineEnds, fromScratch } from './rule-reuse-helpers';
 
 /**
- * RUN rules checked RUN by RUN (perRun). Four of them read other RUNs for a RUN that has a
+ * RUN rules checked RUN by RUN (perRun). Three of them read other RUNs for a RUN that has a
  * candidate of its own: pipe-without-pipefail (the stage's first piped RUN, where the fix puts
- * SHELL), update-without-install (a later install), wget-and-curl (the other tool earlier in the
- * stage), copy-archive-then-extract (an earlier RUN that already extracted the archive). The
+ * SHELL), update-without-install (a later install), copy-archive-then-extract (an earlier RUN that
+ * already extracted the archive). wget-and-curl stays a whole-file check (see its file). The
  * samples put those other RUNs before and after the reported ones, and the snippets create or
  * remove what they look for; the findings must be those of a lint from scratch.
  */
@@ -15,7 +15,7 @@ import { TYPED, compareSnippetsAtRunLineEnds, fromScratch } from './rule-reuse-h
 const CONVERTED = [
   'package-upgrade-in-build', 'pip-version-unpinned', 'pointless-command-in-run', 'sudo-in-run', 'tls-verification-disabled',
   'undefined-variable-in-run', 'useradd-high-uid', 'wget-without-progress', 'update-without-install', 'pipe-without-pipefail',
-  'wget-and-curl', 'copy-archive-then-extract',
+  'copy-archive-then-extract',
 ];
 
 const SAMPLES = [
