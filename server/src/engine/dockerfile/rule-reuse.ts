@@ -22,16 +22,36 @@ interface FileMemo {
   rules: readonly DockerfileRule[];
   /** The reports of the `runIndependent` rules. */
   whole: Map<string, readonly Report[]>;
-  /** The `checkRun` rules that checked every RUN without failing. */
-  checkedEveryRun: Set<string>;
+  /** Per `checkRun` rule that checked every RUN without failing: which RUNs it reported on, which it could not keep. */
+  runs: Map<string, RuleRuns>;
   /** The rules' `reuseKey`s. */
   keys: Map<string, string>;
 }
 
-/** A RUN's reports per `checkRun` rule, carried from version to version by the unchanged RUN's copies. */
+/**
+ * Where a `checkRun` rule stood after a version, by RUN index (ascending): the RUNs it reported on,
+ * and the RUNs whose reports it cannot keep (they read other RUNs; ONBUILD triggers). Every other
+ * RUN's reports are none, and stay none while that RUN is not edited. The next version walks only
+ * these and the edited RUN: a keystroke need not visit each RUN for each rule.
+ */
+interface RuleRuns {
+  reported: number[];
+  unkept: number[];
+}
+
+/** A RUN's reports per `checkRun` rule (by rule slot), carried from version to version by the unchanged RUN's copies. */
 interface RunMemo {
   version: number;
-  reports: Map<string, readonly Report[]>;
+  reports: (readonly Report[] | undefined)[];
+}
+
+const slots = new Map<string, number>();
+
+/** A small number per rule id, to index a RUN's reports by. */
+function slotOf(id: string): number {
+  let slot = slots.get(id);
+  if (slot === undefined) slots.set(id, slot = slots.size);
+  return slot;
 }
 
 const MEMO_FILES = 32;
@@ -54,6 +74,10 @@ export class RuleReuse {
   private readonly sites: RunSite[];
   private readonly runMemos: (RunMemo | undefined)[];
   private readonly recording: boolean;
+  /** The RUNs (indices, ascending) whose memo is new in this version: edited, or not kept at all. */
+  private readonly fresh: number[] = [];
+  /** What the last `eachRun` found, until `checkedEveryRun` keeps it. */
+  private lastRuns: RuleRuns | undefined;
 
   constructor(file: string, model: DockerfileModel, config: LintConfig, onDisk: boolean, rules: readonly DockerfileRule[], editing: boolean) {
     this.version = versionOf(model.ast);
@@ -61,12 +85,12 @@ export class RuleReuse {
     const memo = reuseAcrossVersions.enabled ? memos.get(file) : undefined;
     const splice = spliceOf(model.ast);
     this.previous = memo && splice?.keyword === 'RUN' && splice.previous === memo.version && memo.setting === setting && memo.rules === rules ? memo : undefined;
-    this.next = { version: this.version, setting, rules, whole: new Map(), checkedEveryRun: new Set(), keys: new Map() };
+    this.next = { version: this.version, setting, rules, whole: new Map(), runs: new Map(), keys: new Map() };
     this.sites = allRunSites(model);
     // A file linted for the first time (every file of a CLI run) keeps nothing: only a document
     // being edited, or a file that comes back, is worth the bookkeeping.
     this.recording = reuseAcrossVersions.enabled && (editing || memo !== undefined);
-    this.runMemos = this.recording ? this.sites.map((site) => this.runMemoOf(site)) : [];
+    this.runMemos = this.recording ? this.sites.map((site, index) => this.runMemoOf(site, index)) : [];
     if (reuseAcrossVersions.enabled) {
       memos.delete(file);
       memos.set(file, this.next);
@@ -97,45 +121,78 @@ export class RuleReuse {
   /**
    * Checks a `checkRun` rule on every RUN, in order, into `sink`, taking each RUN's previous
    * reports where they hold (and `mayKeep`, from `begin`); `check` runs the rule on one RUN
-   * (reporting into the sink).
+   * (reporting into the sink). When the previous version's reports hold, only the RUNs it reported
+   * on, the RUNs it could not keep and the edited RUN are visited.
    */
   eachRun(rule: DockerfileRule, mayKeep: boolean, sink: ReportSink, check: (site: RunSite) => void): void {
-    const id = rule.meta.id;
-    const keep = mayKeep && this.previous?.checkedEveryRun.has(id) === true;
-    for (let i = 0; i < this.sites.length; i++) {
-      const memo = this.runMemos[i];
-      const kept = keep ? memo?.reports.get(id) : undefined;
+    const slot = slotOf(rule.meta.id);
+    const previous = mayKeep ? this.previous?.runs.get(rule.meta.id) : undefined;
+    const next: RuleRuns = { reported: [], unkept: [] };
+    this.lastRuns = next;
+    const visit = (index: number, keep: boolean): void => {
+      const memo = this.runMemos[index];
+      const kept = keep ? memo?.reports[slot] : undefined;
       if (kept !== undefined) {
-        for (const r of kept) sink.push(r);
-        continue;
+        for (const report of kept) sink.push(report);
+        if (kept.length > 0) next.reported.push(index);
+        return;
       }
       const start = sink.count();
       otherRuns.read = false;
-      check(this.sites[i]);
-      if (!memo) continue;
-      if (otherRuns.read) memo.reports.delete(id);
-      else memo.reports.set(id, sink.count() === start ? NONE : sink.since(start));
+      check(this.sites[index]);
+      if (!memo || otherRuns.read) {
+        if (memo) memo.reports[slot] = undefined;
+        next.unkept.push(index);
+        return;
+      }
+      const found = sink.count() === start ? NONE : sink.since(start);
+      memo.reports[slot] = found;
+      if (found.length > 0) next.reported.push(index);
+    };
+    if (!previous) {
+      for (let i = 0; i < this.sites.length; i++) visit(i, false);
+      return;
+    }
+    // Three ascending lists merged: kept reports, and the RUNs to check again (unkept or edited).
+    const { reported, unkept } = previous;
+    const fresh = this.fresh;
+    let r = 0;
+    let u = 0;
+    let f = 0;
+    for (;;) {
+      const index = Math.min(reported[r] ?? Infinity, unkept[u] ?? Infinity, fresh[f] ?? Infinity);
+      if (index === Infinity) break;
+      const again = unkept[u] === index || fresh[f] === index;
+      if (reported[r] === index) r++;
+      if (unkept[u] === index) u++;
+      if (fresh[f] === index) f++;
+      visit(index, !again);
     }
   }
 
   /** After `eachRun` completed without a failure. */
   checkedEveryRun(rule: DockerfileRule): void {
-    if (this.recording) this.next.checkedEveryRun.add(rule.meta.id);
+    if (this.recording && this.lastRuns) this.next.runs.set(rule.meta.id, this.lastRuns);
+    this.lastRuns = undefined;
   }
 
   /**
    * The memo of a RUN for this version: the one its previous version left, when this lint follows
    * that one; a fresh one otherwise. ONBUILD triggers, built anew each version, keep none.
    */
-  private runMemoOf(site: RunSite): RunMemo | undefined {
-    if (site.onbuild || !reuseAcrossVersions.enabled) return undefined;
+  private runMemoOf(site: RunSite, index: number): RunMemo | undefined {
+    if (site.onbuild || !reuseAcrossVersions.enabled) {
+      this.fresh.push(index);
+      return undefined;
+    }
     const slots = site.run as unknown as Record<symbol, RunMemo | undefined>;
     const carried = slots[RUN_MEMO];
     if (carried && this.previous && carried.version === this.previous.version) {
       carried.version = this.version;
       return carried;
     }
-    const fresh: RunMemo = { version: this.version, reports: new Map() };
+    this.fresh.push(index);
+    const fresh: RunMemo = { version: this.version, reports: [] };
     // Enumerable: the parser's copies of an unchanged instruction take it along (parse-cache copyInto).
     slots[RUN_MEMO] = fresh;
     return fresh;
