@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { lint } from '../../server/src/engine/engine';
+import { lint, type LintOptions } from '../../server/src/engine/engine';
+import type { LintConfig } from '../../server/src/engine/config';
 import { MemoryWorkspace } from '../../server/src/engine/workspace';
 import { clearParseCache, reuseAcrossVersions } from '../../server/src/engine/dockerfile/parse-cache';
 
@@ -35,20 +36,33 @@ export const SAMPLES = [
   'RUN echo before\nFROM alpine:3.19\nRUN <<EOF\napk add curl\ncurl https://x | sh\nEOF\nRUN ["apk", "add", "git"]\nRUN apk add \\\n# a comment\n    wget \\\n    && wget http://x\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n',
 ];
 
-export function findings(text: string): string {
-  const workspace = new MemoryWorkspace({ [PATH]: text }, ['/project']);
-  const result = lint({ path: PATH, text, kind: 'dockerfile' }, workspace, { enableAll: true });
-  return JSON.stringify({ findings: result.findings, failures: result.failures.map((f) => f.rule) });
+export interface Linter {
+  /** The findings (and failed rules) of a lint of `text` at PATH, keeping findings between versions. */
+  findings(text: string): string;
+  /** The same, from scratch: nothing kept from an earlier version. */
+  fromScratch(text: string): string;
 }
 
-export function fromScratch(text: string): string {
-  reuseAcrossVersions.enabled = false;
-  try {
-    return findings(text);
-  } finally {
-    reuseAcrossVersions.enabled = true;
-  }
+export function linter(config: LintConfig = { enableAll: true }, options: LintOptions = {}): Linter {
+  const findings = (text: string): string => {
+    const workspace = new MemoryWorkspace({ [PATH]: text }, ['/project']);
+    const result = lint({ path: PATH, text, kind: 'dockerfile' }, workspace, config, options);
+    return JSON.stringify({ findings: result.findings, failures: result.failures.map((f) => f.rule) });
+  };
+  const fromScratch = (text: string): string => {
+    reuseAcrossVersions.enabled = false;
+    try {
+      return findings(text);
+    } finally {
+      reuseAcrossVersions.enabled = true;
+    }
+  };
+  return { findings, fromScratch };
 }
+
+const everyRule = linter();
+export const findings = everyRule.findings;
+export const fromScratch = everyRule.fromScratch;
 
 /** Offsets inside RUN instructions (after their keyword), where typing keeps every line break. */
 export function runOffsets(text: string): number[] {
@@ -82,7 +96,7 @@ export function typeInRun(text: string, random: () => number): string {
  * Types each snippet at the end of each line of each RUN of each sample, one edit at a time after
  * linting the sample: the findings must be those of a lint from scratch. Returns how many it compared.
  */
-export function compareSnippetsAtRunLineEnds(samples: readonly string[], typed: readonly string[] = TYPED): number {
+export function compareSnippetsAtRunLineEnds(samples: readonly string[], typed: readonly string[] = TYPED, using: Linter = everyRule): number {
   let compared = 0;
   for (const original of samples) {
     const lineEnds = runOffsets(original).filter((at) => original.charAt(at) === '\n');
@@ -91,9 +105,9 @@ export function compareSnippetsAtRunLineEnds(samples: readonly string[], typed: 
         const text = original.slice(0, at) + snippet + original.slice(at);
         clearParseCache();
         // Opened, then linted again: from then on the file's findings are kept between versions.
-        findings(original);
-        findings(original);
-        assert.strictEqual(findings(text), fromScratch(text), `typed ${JSON.stringify(snippet)} at ${at}:\n${text}`);
+        using.findings(original);
+        using.findings(original);
+        assert.strictEqual(using.findings(text), using.fromScratch(text), `typed ${JSON.stringify(snippet)} at ${at}:\n${text}`);
         compared++;
       }
     }

@@ -1,10 +1,9 @@
 import * as assert from 'assert';
-import { initEngine, lint } from '../../server/src/engine/engine';
-import { MemoryWorkspace } from '../../server/src/engine/workspace';
+import { initEngine } from '../../server/src/engine/engine';
 import { dockerfileRules } from '../../server/src/engine/dockerfile/rules';
-import { clearParseCache, reuseAcrossVersions } from '../../server/src/engine/dockerfile/parse-cache';
+import { clearParseCache } from '../../server/src/engine/dockerfile/parse-cache';
 import type { LintConfig } from '../../server/src/engine/config';
-import { PATH, TYPED, runOffsets, seeded, typeInRun } from './rule-reuse-helpers';
+import { linter, TYPED, runOffsets, seeded, typeInRun } from './rule-reuse-helpers';
 
 /**
  * The instruction-level rules marked `runIndependent` (COPY/ADD, FROM, ENV, EXPOSE, LABEL rules) keep
@@ -64,20 +63,7 @@ const SAMPLES = [
   'RUN echo last\n',
 ];
 
-function findings(text: string): string {
-  const workspace = new MemoryWorkspace({ [PATH]: text }, ['/project']);
-  const result = lint({ path: PATH, text, kind: 'dockerfile' }, workspace, CONFIG);
-  return JSON.stringify({ findings: result.findings, failures: result.failures.map((f) => f.rule) });
-}
-
-function fromScratch(text: string): string {
-  reuseAcrossVersions.enabled = false;
-  try {
-    return findings(text);
-  } finally {
-    reuseAcrossVersions.enabled = true;
-  }
-}
+const { findings, fromScratch } = linter(CONFIG);
 
 /** Lints `original`, then `edited` (which splices into it): the findings must be those of a lint from scratch. */
 function compareAfterEdit(original: string, edited: string, what: string): void {

@@ -2,10 +2,10 @@ import * as assert from 'assert';
 import { initEngine, lint } from '../../server/src/engine/engine';
 import { MemoryWorkspace } from '../../server/src/engine/workspace';
 import { dockerfileRules } from '../../server/src/engine/dockerfile/rules';
-import { clearParseCache, reuseAcrossVersions } from '../../server/src/engine/dockerfile/parse-cache';
+import { clearParseCache } from '../../server/src/engine/dockerfile/parse-cache';
 import type { LintConfig } from '../../server/src/engine/config';
 import type { DockerfileRule } from '../../server/src/engine/rule';
-import { PATH, TYPED, runOffsets } from './rule-reuse-helpers';
+import { PATH, linter, TYPED, runOffsets } from './rule-reuse-helpers';
 
 /**
  * The instruction-level rules marked `runIndependent` (FROM, ENV, ARG, LABEL, USER, WORKDIR,
@@ -99,21 +99,7 @@ const SNIPPETS = [
   ' && echo HEALTHCHECK CMD x', ' ENV A=1',
 ];
 
-function findings(text: string): string {
-  const workspace = new MemoryWorkspace({ [PATH]: text }, ['/project']);
-  // As the server lints a document being edited: what the first lint found is kept for the next.
-  const result = lint({ path: PATH, text, kind: 'dockerfile' }, workspace, CONFIG, { editing: true });
-  return JSON.stringify({ findings: result.findings, failures: result.failures.map((f) => f.rule) });
-}
-
-function fromScratch(text: string): string {
-  reuseAcrossVersions.enabled = false;
-  try {
-    return findings(text);
-  } finally {
-    reuseAcrossVersions.enabled = true;
-  }
-}
+const { findings, fromScratch } = linter(CONFIG, { editing: true });
 
 /** Where typing changes a RUN: the end of each of its lines, and the start of its arguments (where flags go). */
 function typingPlaces(text: string): number[] {
