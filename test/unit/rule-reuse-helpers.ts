@@ -114,3 +114,66 @@ export function compareSnippetsAtRunLineEnds(samples: readonly string[], typed: 
   }
   return compared;
 }
+
+/**
+ * Types each snippet at the end of every line of each sample (inside RUNs and every other
+ * instruction; where it leaves the file to a full parse, nothing is kept and the comparison is
+ * trivial), one edit at a time after linting the sample: the findings must be those of a lint from
+ * scratch. Returns how many it compared.
+ */
+export function compareSnippetsAtLineEnds(samples: readonly string[], typed: readonly string[], using: Linter = everyRule): number {
+  let compared = 0;
+  for (const original of samples) {
+    for (let at = original.indexOf('\n'); at >= 0; at = original.indexOf('\n', at + 1)) {
+      if (at > 0 && original.charAt(at - 1) === '\r') continue;
+      for (const snippet of typed) {
+        const text = original.slice(0, at) + snippet + original.slice(at);
+        clearParseCache();
+        using.findings(original);
+        using.findings(original);
+        assert.strictEqual(using.findings(text), using.fromScratch(text), `typed ${JSON.stringify(snippet)} at ${at}:\n${text}`);
+        compared++;
+      }
+    }
+  }
+  return compared;
+}
+
+/** Typed at the end of lines of any instruction: what FROM, ARG, ENV, COPY, LABEL, EXPOSE, USER, WORKDIR, SHELL, CMD… rules judge. */
+export const TYPED_ANYWHERE = [
+  'x', ' ', '1', ':latest', '@sha256:' + 'a'.repeat(64), ' AS Build', ' as base', ' --platform=linux/amd64', ' --platform=$BUILDPLATFORM',
+  '=1', ' B=2', ' $UNDEFINED', ' ${HOME:-x}', ' PASSWORD=hunter2', ' API_TOKEN', ' 22', '/TCP', '-9000', ' root', ' 0:0', ' /abs', ' rel/dir',
+  ' --chown=app:app', ' --from=build', ' *.tar.gz /x/', ' . .', ' a b c', ' "json", "form"]', ' maintainer=me', ' org.opencontainers.image.version=1',
+  ' -y', ' && apt-get install curl', ' | sh', ' /bin/bash', ' ["/bin/bash", "-o", "pipefail", "-c"]', ' \\', ' # comment', ' --chmod=755',
+];
+
+/**
+ * Types each of `chars` at every offset of each sample, and deletes the character there, one edit
+ * at a time after linting the sample: the findings must be those of a lint from scratch. Edits
+ * inside instructions keep findings (and catch a rule that does not declare a keyword it reads);
+ * the others leave the file to a full parse. Returns how many it compared.
+ */
+export function compareAtEveryOffset(samples: readonly string[], chars: readonly string[] = ['x', ' ', '"'], using: Linter = everyRule): number {
+  let compared = 0;
+  for (const original of samples) {
+    for (let at = 0; at < original.length; at++) {
+      const deleted = original.charAt(at) === '\n' || original.charAt(at) === '\r' ? [] : [original.slice(0, at) + original.slice(at + 1)];
+      for (const text of [...chars.map((ch) => original.slice(0, at) + ch + original.slice(at)), ...deleted]) {
+        clearParseCache();
+        using.findings(original);
+        using.findings(original);
+        assert.strictEqual(using.findings(text), using.fromScratch(text), `edit at ${at}:\n${text}`);
+        compared++;
+      }
+    }
+  }
+  return compared;
+}
+
+/** Samples where what a RUN rule finds depends on instructions other than RUN: FROM (the stage chain, the image), SHELL, ARG/ENV, USER, WORKDIR. */
+export const CONTEXT_SAMPLES = [
+  // An apt configuration written in the base stage answers the prompt of a RUN in the stage built on it.
+  'FROM debian:12 AS base\nRUN echo "APT::Get::Assume-Yes \\"true\\";" > /etc/apt/apt.conf.d/90yes\nFROM base\nRUN apt-get install curl\nFROM alpine:3.19\nRUN apt-get install git\n',
+  // The SHELL in effect, the user, the variables and the working directory before a RUN.
+  'FROM ubuntu:22.04\nARG VERSION=1\nENV PIP_NO_CACHE_DIR=1\nUSER root\nWORKDIR /app\nSHELL ["/bin/sh", "-c"]\nRUN curl -s https://x | sh && echo $VERSION && pip install flask && sudo ls && cd /x && make\nRUN zypper install curl\n',
+];

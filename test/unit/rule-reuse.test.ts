@@ -6,7 +6,7 @@ import { dockerfileRules } from '../../server/src/engine/dockerfile/rules';
 import { clearParseCache } from '../../server/src/engine/dockerfile/parse-cache';
 import type { DockerfileRule } from '../../server/src/engine/rule';
 import { corpusAvailable, corpusFiles } from '../corpus/corpus';
-import { PATH, SAMPLES, compareSnippetsAtRunLineEnds, findings, fromScratch, seeded, typeInRun } from './rule-reuse-helpers';
+import { CONTEXT_SAMPLES, PATH, SAMPLES, TYPED_ANYWHERE, compareAtEveryOffset, compareSnippetsAtLineEnds, compareSnippetsAtRunLineEnds, findings, fromScratch, seeded, typeInRun } from './rule-reuse-helpers';
 
 /**
  * While typing inside a RUN, the engine keeps the findings of the other RUNs and of the rules that
@@ -48,6 +48,17 @@ describe('findings kept while typing inside a RUN', () => {
     assert.ok(compared > 500, `${compared} compared`);
   });
 
+  it('are exactly those of a lint from scratch, each snippet typed at the end of every line of the samples', function () {
+    this.timeout(300000);
+    const sample = 'FROM debian:12 AS base\nARG V=1\nENV A=1\nLABEL x=y\nEXPOSE 80/tcp\nUSER app\nWORKDIR /app\nSHELL ["/bin/sh", "-c"]\nRUN apt-get install curl\nCOPY . .\nCMD ["x"]\n';
+    assert.ok(compareSnippetsAtLineEnds([sample, ...SAMPLES], TYPED_ANYWHERE) > 1000);
+  });
+
+  it('are exactly those of a lint from scratch, a character typed or deleted at every offset of samples where RUN findings read other instructions', function () {
+    this.timeout(300000);
+    assert.ok(compareAtEveryOffset(CONTEXT_SAMPLES) > 1000);
+  });
+
   it('checks only the edited RUN again, and runs no rule that reads no RUN', () => {
     const calls = { perRun: 0, independent: 0 };
     const counted = dockerfileRules.map((rule): DockerfileRule => {
@@ -87,6 +98,19 @@ describe('findings kept while typing inside a RUN', () => {
     calls.perRun = 0;
     edit(typed);
     assert.strictEqual(calls.perRun, perRunRules);
+    // Typed into an instruction of a keyword a rule does not read: that rule runs on nothing.
+    calls.perRun = 0;
+    calls.independent = 0;
+    const labelled = typed.replace('USER app', 'USER app\nLABEL a=1');
+    edit(labelled);
+    const readsOf = (id: string) => counted.find((r) => r.meta.id === id)?.reads;
+    assert.deepStrictEqual(readsOf('package-manager-prompt'), ['FROM', 'SHELL']);
+    calls.perRun = 0;
+    calls.independent = 0;
+    edit(labelled.replace('LABEL a=1', 'LABEL a=12'));
+    const readingLabel = counted.filter((r) => (r.checkRun || r.runIndependent) && (r.reads === undefined || r.reads.includes('LABEL')));
+    assert.strictEqual(calls.perRun, 20 * readingLabel.filter((r) => r.checkRun).length);
+    assert.ok(counted.filter((r) => r.checkRun && r.reads && !r.reads.includes('LABEL')).length > 0);
     // A different configuration: everything again.
     calls.perRun = 0;
     lint({ path: PATH, text: typed.replace('pkg7', 'pkg8'), kind: 'dockerfile' }, new MemoryWorkspace(), { enableAll: true, rules: { 'sudo-in-run': 'error' } }, { rules: counted });

@@ -48,6 +48,13 @@ export interface DockerfileRule {
    * the string stays the same.
    */
   reuseKey?(context: DockerfileRuleContext): string;
+  /**
+   * For a `checkRun` or `runIndependent` rule: the keywords of the instructions other than RUN
+   * whose text its findings may depend on (FROM for anything about stages, images or the OS family;
+   * ARG and ENV for variables; SHELL, USER, WORKDIR...). Typing inside an instruction of any other
+   * keyword keeps its findings. Absent: only typing inside a RUN does.
+   */
+  reads?: readonly string[];
 }
 
 export type { Finding };

@@ -10,6 +10,7 @@ export function perRun(rule: {
   meta: RuleMeta;
   checkRun(context: DockerfileRuleContext, site: RunSite): void;
   reuseKey?(context: DockerfileRuleContext): string;
+  reads?: readonly string[];
 }): DockerfileRule {
   const checkRun = rule.checkRun;
   return {

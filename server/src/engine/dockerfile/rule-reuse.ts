@@ -5,13 +5,15 @@ import { reuseAcrossVersions, spliceOf, versionOf } from './parse-cache';
 import { allRunSites, otherRuns, type RunSite } from './shell-facts';
 
 /**
- * Findings kept from the previous version of a file. Typing inside a RUN, the edit users make
- * most, changes that RUN and nothing else: no line is added, no other instruction moves. Then a
- * rule whose findings depend on no RUN (`runIndependent`) finds what it found before, and a rule
- * checked RUN by RUN (`checkRun`) finds on every other RUN what it found there before, unless what
- * it found there depended on other RUNs (the helpers that read them raise `otherRuns.read`). Only
- * the edited RUN is checked again, so a keystroke costs about as much in a 5,000-line file as in a
- * 50-line one, and the little code that runs is soon compiled.
+ * Findings kept from the previous version of a file. Typing inside an instruction, the edit users
+ * make most, changes that instruction and nothing else: no line is added, no other instruction
+ * moves. Typing inside a RUN, a rule whose findings depend on no RUN (`runIndependent`) finds what
+ * it found before, and a rule checked RUN by RUN (`checkRun`) finds on every other RUN what it
+ * found there before, unless what it found there depended on other RUNs (the helpers that read
+ * them raise `otherRuns.read`): only the edited RUN is checked again, so a keystroke costs about
+ * as much in a 5,000-line file as in a 50-line one, and the little code that runs is soon
+ * compiled. Typing inside another instruction, such a rule keeps all it found when it declares the
+ * keywords it `reads` and that instruction's is not among them.
  */
 
 /** What the last lint of a file found, per rule. */
@@ -70,6 +72,8 @@ export interface ReportSink {
 export class RuleReuse {
   private readonly version: number;
   private readonly previous: FileMemo | undefined;
+  /** The keyword of the one instruction edited since the previous version (when `previous` is set). */
+  private readonly edited: string;
   private readonly next: FileMemo;
   private readonly sites: RunSite[];
   private readonly runMemos: (RunMemo | undefined)[];
@@ -84,7 +88,10 @@ export class RuleReuse {
     const setting = `${onDisk}|${JSON.stringify(config)}`;
     const memo = reuseAcrossVersions.enabled ? memos.get(file) : undefined;
     const splice = spliceOf(model.ast);
-    this.previous = memo && splice?.keyword === 'RUN' && splice.previous === memo.version && memo.setting === setting && memo.rules === rules ? memo : undefined;
+    // ONBUILD holds a trigger (perhaps a RUN) that is built anew with each version: nothing kept.
+    const edited = splice?.keyword !== undefined && splice.keyword !== 'ONBUILD' ? splice.keyword : undefined;
+    this.previous = memo && edited !== undefined && splice?.previous === memo.version && memo.setting === setting && memo.rules === rules ? memo : undefined;
+    this.edited = edited ?? '';
     this.next = { version: this.version, setting, rules, whole: new Map(), runs: new Map(), keys: new Map() };
     this.sites = allRunSites(model);
     // A file linted for the first time (every file of a CLI run) keeps nothing: only a document
@@ -100,12 +107,14 @@ export class RuleReuse {
 
   /**
    * Starts a rule on this version, with its `reuseKey` if it has one: true when what it found in
-   * the previous version may be kept (the previous lint ran it with the same key).
+   * the previous version may be kept: the previous lint ran it with the same key, and the edited
+   * instruction is a RUN or one of no keyword the rule `reads`.
    */
   begin(rule: DockerfileRule, key: string | undefined): boolean {
     const id = rule.meta.id;
     if (key !== undefined && this.recording) this.next.keys.set(id, key);
-    return this.previous !== undefined && this.previous.keys.get(id) === key;
+    if (this.previous === undefined || this.previous.keys.get(id) !== key) return false;
+    return this.edited === 'RUN' || (rule.reads !== undefined && !rule.reads.includes(this.edited));
   }
 
   /** The reports the rule gave in the previous version, when they still hold. */

@@ -14,6 +14,7 @@ export const exposeProtoCasing: DockerfileRule = {
     fixable: true,
   },
   runIndependent: true,
+  reads: ['EXPOSE'],
   check({ model, report }) {
     for (const instruction of model.ast.getInstructions()) {
       if (keywordOf(instruction) !== 'EXPOSE') continue;

@@ -49,6 +49,8 @@ export const packageManagerPrompt: DockerfileRule = perRun({
     equivalents: ['DL3014', 'DL3030', 'DL3034', 'DL3038', 'DS021', 'DS-0021', 'APT-GET Missing \'-y\' To Avoid Manual Input', 'Missing Zypper Non-interactive Switch'],
     fixable: true,
   },
+  // The stage (its RUNs, for an apt configuration written earlier) and the shell that reads the RUN.
+  reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const p of packageCommandsOf(model, site)) {
       if (p.action === undefined || !p.actionWord || !ASKING[p.manager].has(p.action)) continue;
