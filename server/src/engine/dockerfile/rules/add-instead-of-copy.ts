@@ -23,6 +23,7 @@ export const addInsteadOfCopy: DockerfileRule = {
     fixable: true,
   },
   runIndependent: true,
+  reads: ['ADD'],
   check({ model, report }) {
     for (const { instruction } of placedInstructions(model)) {
       const add = copyOperands(model, instruction);

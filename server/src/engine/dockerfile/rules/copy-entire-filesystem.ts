@@ -29,6 +29,8 @@ export const copyEntireFilesystem: DockerfileRule = {
   },
   // Reads only whether a stage has a RUN, which typing inside a RUN cannot change (it stays a RUN).
   runIndependent: true,
+  // The COPY, the stages it names and is in (FROM chain, images resolved with the global ARGs); a stage's RUNs only by keyword.
+  reads: ['COPY', 'FROM', 'ARG'],
   check({ model, report }) {
     for (const { instruction, stage } of placedInstructions(model)) {
       const copy = copyOperands(model, instruction);

@@ -13,6 +13,8 @@ export const copyFromOwnStage: DockerfileRule = {
     fixable: false,
   },
   runIndependent: true,
+  // copyOperands reads ADD --from as well as COPY's.
+  reads: ['COPY', 'ADD', 'FROM'],
   check({ model, report }) {
     for (const { instruction, stage } of placedInstructions(model)) {
       if (!stage) continue;

@@ -19,6 +19,8 @@ export const copyFromUnknownStage: DockerfileRule = {
     fixable: true,
   },
   runIndependent: true,
+  // copyOperands reads ADD --from as well as COPY's.
+  reads: ['COPY', 'ADD', 'FROM'],
   check({ model, report }) {
     for (const { instruction, stage } of placedInstructions(model)) {
       const copy = copyOperands(model, instruction);

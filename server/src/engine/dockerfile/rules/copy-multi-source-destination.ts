@@ -14,6 +14,7 @@ export const copyMultiSourceDestination: DockerfileRule = {
     fixable: true,
   },
   runIndependent: true,
+  reads: ['COPY', 'ADD'],
   check({ model, report }) {
     for (const { instruction } of placedInstructions(model)) {
       const copy = copyOperands(model, instruction);

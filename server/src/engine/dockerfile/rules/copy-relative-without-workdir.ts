@@ -24,6 +24,8 @@ export const copyRelativeWithoutWorkdir: DockerfileRule = {
     fixable: false,
   },
   runIndependent: true,
+  // A WORKDIR only by keyword (typing inside one keeps it a WORKDIR); the stage chain and scratch roots through FROM and global ARGs.
+  reads: ['COPY', 'FROM', 'ARG'],
   check({ model, report }) {
     const isWorkdir = (i: Instruction) => keywordOf(i) === 'WORKDIR' || (keywordOf(i) === 'ONBUILD' && keywordOf(onbuildTrigger(i) ?? i) === 'WORKDIR');
     // One pass in file order: whether a WORKDIR is in force, per stage (inherited from the stages it is built FROM).

@@ -12,6 +12,7 @@ export const duplicateStageName: DockerfileRule = {
     fixable: false,
   },
   runIndependent: true,
+  reads: ['FROM'],
   check({ model, report }) {
     const seen = new Map<string, number>();
     for (const stage of model.stages) {

@@ -58,6 +58,7 @@ export const envSelfReference: DockerfileRule = {
     fixable: true,
   },
   runIndependent: true,
+  reads: ['ENV'],
   check({ model, report }) {
     for (const { instruction, keyword } of placedInstructions(model)) {
       if (keyword !== 'ENV') continue;

@@ -17,6 +17,7 @@ export const exposeInvalidFormat: DockerfileRule = {
     fixable: true,
   },
   runIndependent: true,
+  reads: ['EXPOSE'],
   check({ model, report }) {
     for (const instruction of model.ast.getInstructions()) {
       if (keywordOf(instruction) !== 'EXPOSE') continue;

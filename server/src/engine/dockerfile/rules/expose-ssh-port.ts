@@ -13,6 +13,7 @@ export const exposeSshPort: DockerfileRule = {
     fixable: false,
   },
   runIndependent: true,
+  reads: ['EXPOSE'],
   check({ model, report }) {
     for (const { word, low, high, protocol } of exposedPorts(model)) {
       if (low > 22 || high < 22 || (protocol !== undefined && !/^(tcp|udp|sctp)$/i.test(protocol))) continue;

@@ -13,6 +13,7 @@ export const fromAsCasing: DockerfileRule = {
     fixable: true,
   },
   runIndependent: true,
+  reads: ['FROM'],
   check({ model, report }) {
     for (const stage of model.stages) {
       const words = stage.from.getArguments();

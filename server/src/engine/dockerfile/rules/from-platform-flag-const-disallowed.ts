@@ -17,6 +17,7 @@ export const fromPlatformFlagConstDisallowed: DockerfileRule = {
     fixable: false,
   },
   runIndependent: true,
+  reads: ['FROM'],
   check({ model, report }) {
     for (const stage of model.stages) {
       const flag = stage.from.getPlatformFlag();

@@ -15,6 +15,8 @@ export const instructionBeforeFrom: DockerfileRule = {
   },
   // A RUN it reports on keeps its keyword and its place while typed into (the edit stays inside it).
   runIndependent: true,
+  // Only keywords and the first instruction's keyword range, which typing inside that instruction cannot move.
+  reads: [],
   check({ model, report }) {
     const first = placedInstructions(model).find((p) => p.keyword !== 'ARG');
     if (!first || first.keyword === 'FROM' || !KEYWORDS.includes(first.keyword)) return;

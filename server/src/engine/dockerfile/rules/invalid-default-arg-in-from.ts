@@ -40,6 +40,8 @@ export const invalidDefaultArgInFrom: DockerfileRule = {
     fixable: false,
   },
   runIndependent: true,
+  // The global ARGs' defaults, and the FROM images, ranges and stage names.
+  reads: ['ARG', 'FROM'],
   check({ model, report }) {
     const defaults = new Map<string, string | undefined>(PLATFORM_ARGS);
     // In declaration order, so a default may use the ARGs above it (`ARG IMAGE=$REGISTRY/app`).

@@ -29,6 +29,7 @@ export const invalidLabelKey: DockerfileRule = {
     fixable: false,
   },
   runIndependent: true,
+  reads: ['LABEL'],
   check({ model, report }) {
     for (const pair of labelPairs(model)) {
       if (hasVariable(pair.key)) continue;

@@ -15,6 +15,7 @@ export const invalidLabelValue: DockerfileRule = {
     fixable: false,
   },
   runIndependent: true,
+  reads: ['LABEL'],
   check({ model, report, config }) {
     const schema = config?.labelSchema ?? {};
     if (Object.keys(schema).length === 0) return;
