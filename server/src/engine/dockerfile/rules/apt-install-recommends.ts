@@ -18,6 +18,8 @@ export const aptInstallRecommends: DockerfileRule = perRun({
     equivalents: ['DL3015', 'DS029', 'DS-0029'],
     fixable: true,
   },
+  // The shell that reads the RUN (SHELL, reset by each FROM).
+  reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const p of packageCommandsOf(model, site)) {
       if (p.manager !== 'apt-get' || p.action !== 'install' || !p.actionWord) continue;

@@ -26,6 +26,8 @@ export const aptInsteadOfAptGet: DockerfileRule = perRun({
     equivalents: ['DL3027', 'CKV_DOCKER_9', 'Run Using apt'],
     fixable: true,
   },
+  // The shell that reads the RUN (SHELL, reset by each FROM).
+  reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const p of packageCommandsOf(model, site)) {
       if (p.manager !== 'apt') continue;

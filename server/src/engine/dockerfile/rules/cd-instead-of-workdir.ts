@@ -25,6 +25,8 @@ export const cdInsteadOfWorkdir: DockerfileRule = perRun({
     equivalents: ['DL3003', 'DS013', 'DS-0013'],
     fixable: true,
   },
+  // The shell that reads the RUN (SHELL, reset by each FROM), and the WORKDIR of the stage chain the fix restores.
+  reads: ['FROM', 'SHELL', 'WORKDIR'],
   checkRun({ model, report }, site) {
     for (const script of scriptsOf(model, site)) {
       // Only a RUN that starts with cd: a cd later in a build script (after a download or an

@@ -18,6 +18,8 @@ export const chpasswdLiteralPassword: DockerfileRule = perRun({
     equivalents: ['CKV2_DOCKER_17'],
     fixable: false,
   },
+  // The shell that reads the RUN (SHELL, reset by each FROM).
+  reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const script of scriptsOf(model, site)) {
       const commands = script.commands;

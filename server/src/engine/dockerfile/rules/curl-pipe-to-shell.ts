@@ -21,6 +21,8 @@ export const curlPipeToShell: DockerfileRule = perRun({
     equivalents: [],
     fixable: false,
   },
+  // The shell that reads the RUN (SHELL, reset by each FROM).
+  reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const script of scriptsOf(model, site)) {
       const commands = script.commands;

@@ -37,6 +37,8 @@ export const gemVersionUnpinned: DockerfileRule = perRun({
     equivalents: ['DL3028'],
     fixable: false,
   },
+  // The shell that reads the RUN (SHELL, reset by each FROM).
+  reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const command of toolCommandsOf(model, site)) {
       if (toolOf(command) !== 'gem') continue;

@@ -20,6 +20,8 @@ export const goInstallUnpinned: DockerfileRule = perRun({
     equivalents: ['DL3062'],
     fixable: false,
   },
+  // The shell that reads the RUN (SHELL, reset by each FROM).
+  reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const command of toolCommandsOf(model, site)) {
       if (toolOf(command) !== 'go') continue;

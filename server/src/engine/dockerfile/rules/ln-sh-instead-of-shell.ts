@@ -16,6 +16,8 @@ export const lnShInsteadOfShell: DockerfileRule = perRun({
     equivalents: ['DL4005'],
     fixable: false,
   },
+  // The shell that reads the RUN (SHELL, reset by each FROM).
+  reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const command of toolCommandsOf(model, site)) {
       if (toolOf(command) !== 'ln') continue;

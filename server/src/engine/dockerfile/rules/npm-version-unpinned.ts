@@ -29,6 +29,8 @@ export const npmVersionUnpinned: DockerfileRule = perRun({
     equivalents: ['DL3016'],
     fixable: false,
   },
+  // The shell that reads the RUN (SHELL, reset by each FROM).
+  reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const command of toolCommandsOf(model, site)) {
       if (toolOf(command) !== 'npm') continue;
