@@ -26,6 +26,8 @@ export const devDependenciesInImage: DockerfileRule = perRun({
   },
   // The final stage may be a Compose `build.target`; Yarn Berry is named in the build context's package.json.
   reuseKey: ({ model, build }) => `${finalStage(model, build)?.index}|${isBerry(build)}`,
+  // The final stage and its chain, the shell that reads the RUN, NODE_ENV from the ARG and ENV before it; a global ARG may name the image.
+  reads: ['ARG', 'ENV', 'FROM', 'SHELL'],
   checkRun({ model, build, report }, site) {
     const stage = site.stage;
     if (site.onbuild || !stage) return;

@@ -29,6 +29,8 @@ export const pointlessCommandInRun: DockerfileRule = perRun({
     equivalents: ['DL3001'],
     fixable: false,
   },
+  // The shell that reads the RUN (per stage; a global ARG may name the image).
+  reads: ['ARG', 'FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const command of toolCommandsOf(model, site)) {
       const tool = toolOf(command);

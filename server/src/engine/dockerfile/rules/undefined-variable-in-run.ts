@@ -30,6 +30,8 @@ export const undefinedVariableInRun: DockerfileRule = perRun({
     equivalents: ['shellcheck', 'SC2154'],
     fixable: false,
   },
+  // The ARG and ENV names of the stage chain before the RUN, the shell that reads it; a global ARG may name the image.
+  reads: ['ARG', 'ENV', 'FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     const defined = variablesBefore(model, site);
     for (const script of scriptsOf(model, site)) {
