@@ -13,6 +13,7 @@ export const invalidPort: DockerfileRule = {
     fixable: false,
   },
   runIndependent: true,
+  reads: ['EXPOSE'],
   check({ model, report }) {
     for (const { word, low, high } of exposedPorts(model)) {
       const bad = [low, high].find((p) => p > 65535);

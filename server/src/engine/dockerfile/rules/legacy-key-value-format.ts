@@ -20,6 +20,7 @@ export const legacyKeyValueFormat: DockerfileRule = {
     fixable: true,
   },
   runIndependent: true,
+  reads: ['ARG', 'ENV', 'LABEL'],
   check({ model, report }) {
     for (const instruction of model.ast.getInstructions()) {
       const keyword = keywordOf(instruction);

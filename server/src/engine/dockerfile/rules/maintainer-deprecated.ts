@@ -14,6 +14,7 @@ export const maintainerDeprecated: DockerfileRule = {
     fixable: true,
   },
   runIndependent: true,
+  reads: ['MAINTAINER'],
   check({ model, report }) {
     const firstFrom = model.stages[0]?.from.getRange().start.line ?? Infinity;
     for (const instruction of model.ast.getInstructions()) {

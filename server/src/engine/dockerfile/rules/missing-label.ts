@@ -30,6 +30,7 @@ export const missingLabel: DockerfileRule = {
     fixable: false,
   },
   runIndependent: true,
+  reads: ['ADD', 'ARG', 'COPY', 'FROM', 'LABEL'],
   check({ model, report, config }) {
     const required = Object.keys(config?.labelSchema ?? {});
     if (required.length === 0) return;

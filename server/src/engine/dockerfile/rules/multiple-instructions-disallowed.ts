@@ -16,6 +16,8 @@ export const multipleInstructionsDisallowed: DockerfileRule = {
     fixable: true,
   },
   runIndependent: true,
+  // Keyword ranges, line numbers and whole-line deletions: nothing typing inside an instruction can change.
+  reads: [],
   check({ model, report }) {
     for (const stage of model.stages) {
       for (const keyword of Object.keys(CODES)) {

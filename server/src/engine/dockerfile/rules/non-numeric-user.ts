@@ -20,6 +20,7 @@ export const nonNumericUser: DockerfileRule = {
     fixable: true,
   },
   runIndependent: true,
+  reads: ['ARG', 'FROM', 'USER'],
   check({ model, report }) {
     for (const { instruction, keyword, stage } of placedInstructions(model)) {
       if (keyword !== 'USER') continue;

@@ -14,6 +14,7 @@ export const onbuildInvalidTrigger: DockerfileRule = {
     fixable: false,
   },
   runIndependent: true,
+  reads: ['ONBUILD'],
   check({ model, report }) {
     for (const { instruction } of placedInstructions(model)) {
       const trigger = onbuildTrigger(instruction);

@@ -15,6 +15,7 @@ export const redundantTargetPlatform: DockerfileRule = {
     fixable: true,
   },
   runIndependent: true,
+  reads: ['FROM'],
   check({ model, report }) {
     for (const stage of model.stages) {
       const flag = stage.from.getPlatformFlag();

@@ -14,6 +14,7 @@ export const reservedStageName: DockerfileRule = {
     fixable: false,
   },
   runIndependent: true,
+  reads: ['FROM'],
   check({ model, report }) {
     for (const stage of model.stages) {
       const range = stage.from.getBuildStageRange();

@@ -21,6 +21,7 @@ export const shellFormCmd: DockerfileRule = {
     fixable: true,
   },
   runIndependent: true,
+  reads: ['ARG', 'CMD', 'ENTRYPOINT', 'FROM', 'HEALTHCHECK', 'SHELL'],
   check({ model, report }) {
     // A fragment without FROM is still read (an editor buffer being written, a snippet).
     const groups = model.stages.length > 0 ? model.stages : [{ instructions: model.ast.getInstructions() }];

@@ -14,6 +14,7 @@ export const superfluousLabel: DockerfileRule = {
     fixable: false,
   },
   runIndependent: true,
+  reads: ['LABEL', 'ONBUILD'],
   check({ model, report, config }) {
     if (!config?.strictLabels) return;
     const schema = config.labelSchema ?? {};

@@ -34,6 +34,7 @@ export const tlsVerificationDisabledEnv: DockerfileRule = {
     fixable: false,
   },
   runIndependent: true,
+  reads: ['ARG', 'ENV'],
   check({ model, report }) {
     for (const { instruction, keyword } of placedInstructions(model)) {
       if (keyword !== 'ENV' && keyword !== 'ARG') continue;

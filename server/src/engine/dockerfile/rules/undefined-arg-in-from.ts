@@ -16,6 +16,7 @@ export const undefinedArgInFrom: DockerfileRule = {
     fixable: false,
   },
   runIndependent: true,
+  reads: ['ARG', 'FROM'],
   check({ model, report }) {
     const declared = new Set(model.globalArgs.keys());
     for (const stage of model.stages) {

@@ -22,6 +22,7 @@ export const undefinedVar: DockerfileRule = {
     fixable: false,
   },
   runIndependent: true,
+  reads: ['ADD', 'ARG', 'COPY', 'ENV', 'EXPOSE', 'FROM', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR'],
   check({ model, report }) {
     for (const stage of model.stages) {
       const root = rootImage(stage);

@@ -16,6 +16,7 @@ export const unpinnedBaseImage: DockerfileRule = {
     fixable: false,
   },
   runIndependent: true,
+  reads: ['ARG', 'FROM'],
   check({ model, report }) {
     for (const stage of model.stages) {
       const image = stage.image;

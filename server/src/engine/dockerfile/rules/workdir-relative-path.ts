@@ -25,6 +25,7 @@ export const workdirRelativePath: DockerfileRule = {
     fixable: true,
   },
   runIndependent: true,
+  reads: ['ARG', 'FROM', 'WORKDIR'],
   check({ model, report }) {
     const orphan = model.stages.length === 0 ? model.ast.getInstructions() : [];
     const scopes = [orphan, ...model.stages.map((s) => inheritedInstructions(s))];
