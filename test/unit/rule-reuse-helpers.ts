@@ -174,6 +174,8 @@ export function compareAtEveryOffset(samples: readonly string[], chars: readonly
 export const CONTEXT_SAMPLES = [
   // An apt configuration written in the base stage answers the prompt of a RUN in the stage built on it.
   'FROM debian:12 AS base\nRUN echo "APT::Get::Assume-Yes \\"true\\";" > /etc/apt/apt.conf.d/90yes\nFROM base\nRUN apt-get install curl\nFROM alpine:3.19\nRUN apt-get install git\n',
+  // A global ARG names the image: a Windows one has no POSIX shell to read the RUN with.
+  'ARG IMG=nanoserver\nFROM $IMG\nRUN zypper install curl && sudo ls\n',
   // The SHELL in effect, the user, the variables and the working directory before a RUN.
   'FROM ubuntu:22.04\nARG VERSION=1\nENV PIP_NO_CACHE_DIR=1\nUSER root\nWORKDIR /app\nSHELL ["/bin/sh", "-c"]\nRUN curl -s https://x | sh && echo $VERSION && pip install flask && sudo ls && cd /x && make\nRUN zypper install curl\n',
 ];

@@ -276,7 +276,7 @@ function spliceParse(previous: Version, text: string): Dockerfile | undefined {
   dockerfile.organizeComments();
   const before = storedKeyword(instructions[edited]);
   const after = storedKeyword(dockerfile.getInstructions()[edited]);
-  (dockerfile as unknown as Record<symbol, Splice>)[SPLICE] = { previous: versionOf(previous.ast), keyword: before !== undefined && before === after ? before : undefined };
+  (dockerfile as unknown as Record<symbol, Splice>)[SPLICE] = { previous: versionOf(previous.ast), keyword: before !== undefined && before === after ? before : undefined, line: editedFields.range.start.line };
   return dockerfile;
 }
 
@@ -286,6 +286,8 @@ export interface Splice {
   previous: number;
   /** The edited instruction's keyword, when the edit left it unchanged. */
   keyword?: string;
+  /** The line the edited instruction starts on. */
+  line: number;
 }
 
 const SPLICE = Symbol('dockhand.splice');

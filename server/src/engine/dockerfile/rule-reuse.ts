@@ -74,6 +74,8 @@ export class RuleReuse {
   private readonly previous: FileMemo | undefined;
   /** The keyword of the one instruction edited since the previous version (when `previous` is set). */
   private readonly edited: string;
+  /** A keyword the edit may change too: FROM, for an ARG before the first FROM. */
+  private readonly editedAlso: string;
   private readonly next: FileMemo;
   private readonly sites: RunSite[];
   private readonly runMemos: (RunMemo | undefined)[];
@@ -92,6 +94,9 @@ export class RuleReuse {
     const edited = splice?.keyword !== undefined && splice.keyword !== 'ONBUILD' ? splice.keyword : undefined;
     this.previous = memo && edited !== undefined && splice?.previous === memo.version && memo.setting === setting && memo.rules === rules ? memo : undefined;
     this.edited = edited ?? '';
+    // An ARG before the first FROM names images: editing it may change every FROM's image.
+    const firstFrom = model.stages[0]?.from.getRange().start.line;
+    this.editedAlso = edited === 'ARG' && splice !== undefined && (firstFrom === undefined || splice.line < firstFrom) ? 'FROM' : '';
     this.next = { version: this.version, setting, rules, whole: new Map(), runs: new Map(), keys: new Map() };
     this.sites = allRunSites(model);
     // A file linted for the first time (every file of a CLI run) keeps nothing: only a document
@@ -114,7 +119,8 @@ export class RuleReuse {
     const id = rule.meta.id;
     if (key !== undefined && this.recording) this.next.keys.set(id, key);
     if (this.previous === undefined || this.previous.keys.get(id) !== key) return false;
-    return this.edited === 'RUN' || (rule.reads !== undefined && !rule.reads.includes(this.edited));
+    if (this.edited === 'RUN') return true;
+    return rule.reads !== undefined && !rule.reads.includes(this.edited) && (this.editedAlso === '' || !rule.reads.includes(this.editedAlso));
   }
 
   /** The reports the rule gave in the previous version, when they still hold. */
