@@ -24,7 +24,7 @@ const globalArg = (run: string): string => `ARG IMG=nanoserver\nFROM $IMG\nRUN $
 const CASES: { id: string; reads: string[]; samples: string[] }[] = [
   {
     id: 'copy-archive-then-extract',
-    reads: ['ARG', 'COPY', 'FROM', 'SHELL'],
+    reads: ['COPY', 'FROM', 'SHELL'],
     samples: [
       // `app.tar.gzz` is no archive: deleting a `z` makes it one.
       'FROM alpine:3.19\nCOPY app.tar.gzz /tmp/\nRUN tar -xzf /tmp/app.tar.gz\n',
@@ -44,27 +44,27 @@ const CASES: { id: string; reads: string[]; samples: string[] }[] = [
       'FROM node:20\nSHELL ["/bin/shx", "-c"]\nRUN npm install\n',
     ],
   },
-  { id: 'pip-version-unpinned', reads: ['ARG', 'FROM', 'SHELL'], samples: [globalArg('pip install flask'), WINDOWS.replace('ssh x', 'pip install flask') + 'RUN pip install requests\n'] },
+  { id: 'pip-version-unpinned', reads: ['FROM', 'SHELL'], samples: [globalArg('pip install flask'), WINDOWS.replace('ssh x', 'pip install flask') + 'RUN pip install requests\n'] },
   {
     id: 'pipe-without-pipefail',
-    reads: ['ARG', 'FROM', 'SHELL'],
+    reads: ['FROM', 'SHELL'],
     samples: [
       globalArg('curl x | tar x'),
       'FROM debian:12 AS a\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM a\nRUN curl -s https://x | tar -x\n',
       WINDOWS.replace('ssh x', 'curl x | tar x') + 'RUN curl y | tar x\n',
     ],
   },
-  { id: 'pointless-command-in-run', reads: ['ARG', 'FROM', 'SHELL'], samples: [globalArg('service nginx start'), WINDOWS + 'RUN service nginx start\n'] },
+  { id: 'pointless-command-in-run', reads: ['FROM', 'SHELL'], samples: [globalArg('service nginx start'), WINDOWS + 'RUN service nginx start\n'] },
   {
     id: 'sudo-in-run',
-    reads: ['ARG', 'FROM', 'SHELL', 'USER'],
+    reads: ['FROM', 'SHELL', 'USER'],
     samples: [
       globalArg('sudo ls'),
       'FROM debian:12\nRUN sudo ls\nUSER root\nRUN sudo make\n',
       WINDOWS.replace('ssh x', 'sudo ls') + 'RUN sudo make\n',
     ],
   },
-  { id: 'tls-verification-disabled', reads: ['ARG', 'FROM', 'SHELL'], samples: [globalArg('curl -k x'), WINDOWS.replace('ssh x', 'curl -k x') + 'RUN wget --no-check-certificate y\n'] },
+  { id: 'tls-verification-disabled', reads: ['FROM', 'SHELL'], samples: [globalArg('curl -k x'), WINDOWS.replace('ssh x', 'curl -k x') + 'RUN wget --no-check-certificate y\n'] },
   {
     id: 'undefined-variable-in-run',
     reads: ['ARG', 'ENV', 'FROM', 'SHELL'],
@@ -73,14 +73,14 @@ const CASES: { id: string; reads: string[]; samples: string[] }[] = [
       WINDOWS.replace('ssh x', 'echo $X') + 'RUN echo $Y\n',
     ],
   },
-  { id: 'update-without-install', reads: ['ARG', 'FROM', 'SHELL'], samples: [
+  { id: 'update-without-install', reads: ['FROM', 'SHELL'], samples: [
     'FROM nanoserver\nRUN apt-get update\nRUN apt-get install -y x\n',
     'ARG IMG=nanoserver\nFROM $IMG\nRUN apt-get update\nRUN apt-get install -y x\n',
     'FROM debian:12\nSHELL ["/bin/shx", "-c"]\nRUN apt-get update\nRUN apt-get install -y x\n',
   ] },
-  { id: 'useradd-high-uid', reads: ['ARG', 'FROM', 'SHELL'], samples: [globalArg('useradd -u 123456 a'), WINDOWS.replace('ssh x', 'useradd -u 123456 a') + 'RUN useradd -u 1234567 b\n'] },
-  { id: 'wget-without-progress', reads: ['ARG', 'FROM', 'SHELL'], samples: [globalArg('wget http://x'), WINDOWS.replace('ssh x', 'wget http://x') + 'RUN wget http://y\n'] },
-  { id: 'package-upgrade-in-build', reads: ['ARG', 'FROM', 'SHELL'], samples: [globalArg('apt-get dist-upgrade'), WINDOWS.replace('ssh x', 'apt-get upgrade') + 'RUN apt-get dist-upgrade\n'] },
+  { id: 'useradd-high-uid', reads: ['FROM', 'SHELL'], samples: [globalArg('useradd -u 123456 a'), WINDOWS.replace('ssh x', 'useradd -u 123456 a') + 'RUN useradd -u 1234567 b\n'] },
+  { id: 'wget-without-progress', reads: ['FROM', 'SHELL'], samples: [globalArg('wget http://x'), WINDOWS.replace('ssh x', 'wget http://x') + 'RUN wget http://y\n'] },
+  { id: 'package-upgrade-in-build', reads: ['FROM', 'SHELL'], samples: [globalArg('apt-get dist-upgrade'), WINDOWS.replace('ssh x', 'apt-get upgrade') + 'RUN apt-get dist-upgrade\n'] },
 ];
 
 const ruleOf = (id: string): DockerfileRule => {

@@ -33,8 +33,8 @@ export const copyArchiveThenExtract: DockerfileRule = perRun({
     equivalents: ['DL3010'],
     fixable: false,
   },
-  // The stage (its COPY and RUN instructions), the shell that reads the RUN, and the COPY operands (their text and ranges); a global ARG may name the image.
-  reads: ['ARG', 'COPY', 'FROM', 'SHELL'],
+  // The stage (its COPY and RUN instructions), the shell that reads the RUN, and the COPY operands (their text and ranges) (an ARG before the first FROM counts as FROM).
+  reads: ['COPY', 'FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     const extracts = toolCommandsOf(model, site).filter((c) => toolOf(c) === 'tar' && isExtract(c));
     if (extracts.length === 0) return;

@@ -36,8 +36,8 @@ export const packageUpgradeInBuild: DockerfileRule = perRun({
     equivalents: ['DL3035', 'DS024', 'DS-0024', 'DL3005'],
     fixable: false,
   },
-  // The shell that reads the RUN (per stage; a global ARG may name the image).
-  reads: ['ARG', 'FROM', 'SHELL'],
+  // The shell that reads the RUN (per stage; an ARG before the first FROM counts as FROM).
+  reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const p of packageCommandsOf(model, site)) {
       if (p.action === undefined || !p.actionWord) continue;

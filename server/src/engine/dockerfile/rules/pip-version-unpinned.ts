@@ -47,8 +47,8 @@ export const pipVersionUnpinned: DockerfileRule = perRun({
     equivalents: ['DL3013'],
     fixable: false,
   },
-  // The shell that reads the RUN (per stage; a global ARG may name the image).
-  reads: ['ARG', 'FROM', 'SHELL'],
+  // The shell that reads the RUN (per stage; an ARG before the first FROM counts as FROM).
+  reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const command of toolCommandsOf(model, site)) {
       const install = pipInstallWord(command);

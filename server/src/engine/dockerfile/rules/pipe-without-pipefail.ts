@@ -23,8 +23,8 @@ export const pipeWithoutPipefail: DockerfileRule = perRun({
     equivalents: ['DL4006'],
     fixable: true,
   },
-  // The SHELL in effect (per stage chain), the image's OS family for the fix's shell; a global ARG may name the image.
-  reads: ['ARG', 'FROM', 'SHELL'],
+  // The SHELL in effect (per stage chain), the image's OS family for the fix's shell (an ARG before the first FROM counts as FROM).
+  reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     if (shellHasPipefail(model, site)) return;
     for (const script of scriptsOf(model, site)) {

@@ -29,8 +29,8 @@ export const pointlessCommandInRun: DockerfileRule = perRun({
     equivalents: ['DL3001'],
     fixable: false,
   },
-  // The shell that reads the RUN (per stage; a global ARG may name the image).
-  reads: ['ARG', 'FROM', 'SHELL'],
+  // The shell that reads the RUN (per stage; an ARG before the first FROM counts as FROM).
+  reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const command of toolCommandsOf(model, site)) {
       const tool = toolOf(command);

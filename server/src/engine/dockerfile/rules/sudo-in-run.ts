@@ -24,8 +24,8 @@ export const sudoInRun: DockerfileRule = perRun({
     equivalents: ['DL3004', 'CKV2_DOCKER_1', 'DS010', 'DS-0010'],
     fixable: true,
   },
-  // The USER before the RUN in its stage chain, the root image, the shell that reads the RUN; a global ARG may name the image.
-  reads: ['ARG', 'FROM', 'SHELL', 'USER'],
+  // The USER before the RUN in its stage chain, the root image, the shell that reads the RUN (an ARG before the first FROM counts as FROM).
+  reads: ['FROM', 'SHELL', 'USER'],
   checkRun({ model, report }, site) {
     for (const command of commandsOf(model, site)) {
       if (toolOf(command) !== 'sudo') continue;

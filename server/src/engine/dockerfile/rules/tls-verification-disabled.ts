@@ -93,8 +93,8 @@ export const tlsVerificationDisabled: DockerfileRule = perRun({
     equivalents: ['CKV2_DOCKER_2', 'CKV2_DOCKER_3', 'CKV2_DOCKER_4', 'CKV2_DOCKER_13'],
     fixable: false,
   },
-  // The shell that reads the RUN (per stage; a global ARG may name the image).
-  reads: ['ARG', 'FROM', 'SHELL'],
+  // The shell that reads the RUN (per stage; an ARG before the first FROM counts as FROM).
+  reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     // `export NODE_TLS_REJECT_UNAUTHORIZED=0`, `GIT_SSL_NO_VERIFY=1` as statements: later commands inherit them.
     for (const script of scriptsOf(model, site)) {

@@ -37,8 +37,8 @@ export const updateWithoutInstall: DockerfileRule = perRun({
     equivalents: ['CKV_DOCKER_5', 'DS017', 'DS-0017'],
     fixable: true,
   },
-  // The stage chain (which RUNs built the same filesystem), the shell that reads the RUNs; a global ARG may name the image.
-  reads: ['ARG', 'FROM', 'SHELL'],
+  // The stage chain (which RUNs built the same filesystem), the shell that reads the RUNs (an ARG before the first FROM counts as FROM).
+  reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     const commands = packageCommandsOf(model, site);
     for (const refresh of commands.filter(isRefresh)) {

@@ -18,8 +18,8 @@ export const useraddHighUid: DockerfileRule = perRun({
     equivalents: ['DL3046'],
     fixable: true,
   },
-  // The shell that reads the RUN (per stage; a global ARG may name the image).
-  reads: ['ARG', 'FROM', 'SHELL'],
+  // The shell that reads the RUN (per stage; an ARG before the first FROM counts as FROM).
+  reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const command of toolCommandsOf(model, site)) {
       if (toolOf(command) !== 'useradd' || hasFlag(command, '-l', '--no-log-init')) continue;
