@@ -18,7 +18,7 @@ export const aptInstallRecommends: DockerfileRule = perRun({
     equivalents: ['DL3015', 'DS029', 'DS-0029'],
     fixable: true,
   },
-  // The shell that reads the RUN (SHELL, reset by each FROM).
+  // The shell that reads the RUN (SHELL, reset by each FROM; the engine counts an ARG before the first FROM as FROM).
   reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const p of packageCommandsOf(model, site)) {

@@ -26,7 +26,7 @@ export const aptInsteadOfAptGet: DockerfileRule = perRun({
     equivalents: ['DL3027', 'CKV_DOCKER_9', 'Run Using apt'],
     fixable: true,
   },
-  // The shell that reads the RUN (SHELL, reset by each FROM).
+  // The shell that reads the RUN (SHELL, reset by each FROM; the engine counts an ARG before the first FROM as FROM).
   reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const p of packageCommandsOf(model, site)) {

@@ -21,7 +21,7 @@ export const bashismInSh: DockerfileRule = perRun({
     equivalents: ['shellcheck', ...CODES],
     fixable: false,
   },
-  // The shell that reads the RUN (SHELL, reset by each FROM), the image's OS family (FROM) and the variables ARG and ENV declare.
+  // The shell that reads the RUN (SHELL, reset by each FROM; the engine counts an ARG before the first FROM as FROM), the image's OS family (FROM) and the variables ARG and ENV declare.
   reads: ['FROM', 'SHELL', 'ARG', 'ENV'],
   checkRun({ model, report }, site) {
     const shell = shellName(model, site);

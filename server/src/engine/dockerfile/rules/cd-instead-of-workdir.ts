@@ -25,7 +25,7 @@ export const cdInsteadOfWorkdir: DockerfileRule = perRun({
     equivalents: ['DL3003', 'DS013', 'DS-0013'],
     fixable: true,
   },
-  // The shell that reads the RUN (SHELL, reset by each FROM), and the WORKDIR of the stage chain the fix restores.
+  // The shell that reads the RUN (SHELL, reset by each FROM; the engine counts an ARG before the first FROM as FROM), and the WORKDIR of the stage chain the fix restores.
   reads: ['FROM', 'SHELL', 'WORKDIR'],
   checkRun({ model, report }, site) {
     for (const script of scriptsOf(model, site)) {

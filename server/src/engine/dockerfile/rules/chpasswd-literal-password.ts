@@ -18,7 +18,7 @@ export const chpasswdLiteralPassword: DockerfileRule = perRun({
     equivalents: ['CKV2_DOCKER_17'],
     fixable: false,
   },
-  // The shell that reads the RUN (SHELL, reset by each FROM).
+  // The shell that reads the RUN (SHELL, reset by each FROM; the engine counts an ARG before the first FROM as FROM).
   reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const script of scriptsOf(model, site)) {

@@ -21,7 +21,7 @@ export const curlPipeToShell: DockerfileRule = perRun({
     equivalents: [],
     fixable: false,
   },
-  // The shell that reads the RUN (SHELL, reset by each FROM).
+  // The shell that reads the RUN (SHELL, reset by each FROM; the engine counts an ARG before the first FROM as FROM).
   reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const script of scriptsOf(model, site)) {

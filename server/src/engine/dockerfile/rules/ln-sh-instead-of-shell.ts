@@ -16,7 +16,7 @@ export const lnShInsteadOfShell: DockerfileRule = perRun({
     equivalents: ['DL4005'],
     fixable: false,
   },
-  // The shell that reads the RUN (SHELL, reset by each FROM).
+  // The shell that reads the RUN (SHELL, reset by each FROM; the engine counts an ARG before the first FROM as FROM).
   reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const command of toolCommandsOf(model, site)) {

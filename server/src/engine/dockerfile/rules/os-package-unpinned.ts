@@ -36,7 +36,7 @@ export const osPackageUnpinned: DockerfileRule = perRun({
     equivalents: ['DL3008', 'DL3018', 'DL3033', 'DL3037', 'DL3041'],
     fixable: false,
   },
-  // The shell that reads the RUN (SHELL, reset by each FROM), and the ARG and ENV names a pin by variable needs (per stage chain).
+  // The shell that reads the RUN (SHELL, reset by each FROM; the engine counts an ARG before the first FROM as FROM), and the ARG and ENV names a pin by variable needs (per stage chain).
   reads: ['FROM', 'SHELL', 'ARG', 'ENV'],
   checkRun({ model, report }, site) {
     for (const p of packageCommandsOf(model, site)) {

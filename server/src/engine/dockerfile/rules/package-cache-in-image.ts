@@ -205,7 +205,7 @@ export const packageCacheInImage: DockerfileRule = perRun({
     equivalents: ['DL3009', 'DL3019', 'DL3032', 'DL3036', 'DL3040', 'DL3042', 'DL3060', 'DS015', 'DS019', 'DS020', 'DS025', 'DS-0015', 'DS-0019', 'DS-0020', 'DS-0025', 'Yum Clean All Missing', 'Missing Zypper Clean'],
     fixable: true,
   },
-  // The shell that reads the RUN (SHELL, reset by each FROM), the stages that reach the image (FROM), and ENV/ARG values (PIP_NO_CACHE_DIR).
+  // The shell that reads the RUN (SHELL, reset by each FROM; the engine counts an ARG before the first FROM as FROM), the stages that reach the image (FROM), and ENV/ARG values (PIP_NO_CACHE_DIR).
   reads: ['FROM', 'SHELL', 'ARG', 'ENV'],
   // The final stage may be the `build.target` of a Compose file.
   reuseKey: ({ model, build }) => String(finalStage(model, build)?.index),

@@ -65,7 +65,7 @@ export const packageSignatureCheckDisabled: DockerfileRule = perRun({
     equivalents: ['CKV2_DOCKER_7', 'CKV2_DOCKER_8', 'CKV2_DOCKER_9', 'CKV2_DOCKER_10', 'CKV2_DOCKER_11'],
     fixable: true,
   },
-  // The shell that reads the RUN (SHELL, reset by each FROM).
+  // The shell that reads the RUN (SHELL, reset by each FROM; the engine counts an ARG before the first FROM as FROM).
   reads: ['FROM', 'SHELL'],
   checkRun({ model, report }, site) {
     for (const command of commandsOf(model, site)) {
