@@ -93,26 +93,30 @@ export function typeInRun(text: string, random: () => number): string {
 }
 
 /**
+ * Lints `original` (opened, then linted again: from then on its findings are kept between
+ * versions), then `edited`: the findings must be those of a lint of `edited` from scratch.
+ */
+export function compareAfterEdit(original: string, edited: string, what: string, using: Linter = everyRule): void {
+  clearParseCache();
+  using.findings(original);
+  using.findings(original);
+  assert.strictEqual(using.findings(edited), using.fromScratch(edited), `${what}:\n${edited}`);
+}
+
+/** Each snippet typed at each of `offsets` of `original`, compared (see compareAfterEdit); returns how many. */
+function compareSnippetsAt(original: string, offsets: readonly number[], typed: readonly string[], using: Linter): number {
+  for (const at of offsets) {
+    for (const snippet of typed) compareAfterEdit(original, original.slice(0, at) + snippet + original.slice(at), `typed ${JSON.stringify(snippet)} at ${at}`, using);
+  }
+  return offsets.length * typed.length;
+}
+
+/**
  * Types each snippet at the end of each line of each RUN of each sample, one edit at a time after
  * linting the sample: the findings must be those of a lint from scratch. Returns how many it compared.
  */
 export function compareSnippetsAtRunLineEnds(samples: readonly string[], typed: readonly string[] = TYPED, using: Linter = everyRule): number {
-  let compared = 0;
-  for (const original of samples) {
-    const lineEnds = runOffsets(original).filter((at) => original.charAt(at) === '\n');
-    for (const at of lineEnds) {
-      for (const snippet of typed) {
-        const text = original.slice(0, at) + snippet + original.slice(at);
-        clearParseCache();
-        // Opened, then linted again: from then on the file's findings are kept between versions.
-        using.findings(original);
-        using.findings(original);
-        assert.strictEqual(using.findings(text), using.fromScratch(text), `typed ${JSON.stringify(snippet)} at ${at}:\n${text}`);
-        compared++;
-      }
-    }
-  }
-  return compared;
+  return samples.reduce((sum, original) => sum + compareSnippetsAt(original, runOffsets(original).filter((at) => original.charAt(at) === '\n'), typed, using), 0);
 }
 
 /**
@@ -122,21 +126,11 @@ export function compareSnippetsAtRunLineEnds(samples: readonly string[], typed: 
  * scratch. Returns how many it compared.
  */
 export function compareSnippetsAtLineEnds(samples: readonly string[], typed: readonly string[], using: Linter = everyRule): number {
-  let compared = 0;
-  for (const original of samples) {
-    for (let at = original.indexOf('\n'); at >= 0; at = original.indexOf('\n', at + 1)) {
-      if (at > 0 && original.charAt(at - 1) === '\r') continue;
-      for (const snippet of typed) {
-        const text = original.slice(0, at) + snippet + original.slice(at);
-        clearParseCache();
-        using.findings(original);
-        using.findings(original);
-        assert.strictEqual(using.findings(text), using.fromScratch(text), `typed ${JSON.stringify(snippet)} at ${at}:\n${text}`);
-        compared++;
-      }
-    }
-  }
-  return compared;
+  return samples.reduce((sum, original) => {
+    const lineEnds: number[] = [];
+    for (let at = original.indexOf('\n'); at >= 0; at = original.indexOf('\n', at + 1)) if (at === 0 || original.charAt(at - 1) !== '\r') lineEnds.push(at);
+    return sum + compareSnippetsAt(original, lineEnds, typed, using);
+  }, 0);
 }
 
 /** Typed at the end of lines of any instruction: what FROM, ARG, ENV, COPY, LABEL, EXPOSE, USER, WORKDIR, SHELL, CMD… rules judge. */
@@ -159,10 +153,7 @@ export function compareAtEveryOffset(samples: readonly string[], chars: readonly
     for (let at = 0; at < original.length; at++) {
       const deleted = original.charAt(at) === '\n' || original.charAt(at) === '\r' ? [] : [original.slice(0, at) + original.slice(at + 1)];
       for (const text of [...chars.map((ch) => original.slice(0, at) + ch + original.slice(at)), ...deleted]) {
-        clearParseCache();
-        using.findings(original);
-        using.findings(original);
-        assert.strictEqual(using.findings(text), using.fromScratch(text), `edit at ${at}:\n${text}`);
+        compareAfterEdit(original, text, `edit at ${at}`, using);
         compared++;
       }
     }

@@ -3,7 +3,7 @@ import { initEngine } from '../../server/src/engine/engine';
 import { dockerfileRules } from '../../server/src/engine/dockerfile/rules';
 import { clearParseCache } from '../../server/src/engine/dockerfile/parse-cache';
 import type { LintConfig } from '../../server/src/engine/config';
-import { linter, TYPED, runOffsets, seeded, typeInRun } from './rule-reuse-helpers';
+import { compareAfterEdit, linter, TYPED, runOffsets, seeded, typeInRun } from './rule-reuse-helpers';
 
 /**
  * The instruction-level rules marked `runIndependent` (COPY/ADD, FROM, ENV, EXPOSE, LABEL rules) keep
@@ -63,14 +63,8 @@ const SAMPLES = [
   'RUN echo last\n',
 ];
 
-const { findings, fromScratch } = linter(CONFIG);
-
-/** Lints `original`, then `edited` (which splices into it): the findings must be those of a lint from scratch. */
-function compareAfterEdit(original: string, edited: string, what: string): void {
-  clearParseCache();
-  findings(original);
-  assert.strictEqual(findings(edited), fromScratch(edited), `${what}:\n${edited}`);
-}
+const n1 = linter(CONFIG);
+const { findings, fromScratch } = n1;
 
 /** Typed into RUNs, besides the usual snippets: text naming what the instruction-level rules judge. */
 const SNIPPETS = [
@@ -95,7 +89,7 @@ describe('instruction-level rules keep their findings while typing inside a RUN 
       const lineEnds = runOffsets(original).filter((at) => original.charAt(at) === '\n');
       for (const at of lineEnds) {
         for (const snippet of SNIPPETS) {
-          compareAfterEdit(original, original.slice(0, at) + snippet + original.slice(at), `typed ${JSON.stringify(snippet)} at ${at}`);
+          compareAfterEdit(original, original.slice(0, at) + snippet + original.slice(at), `typed ${JSON.stringify(snippet)} at ${at}`, n1);
           compared++;
         }
       }
@@ -107,7 +101,7 @@ describe('instruction-level rules keep their findings while typing inside a RUN 
     for (const original of SAMPLES) {
       for (const match of original.matchAll(/^RUN /gm)) {
         const at = match.index ?? 0;
-        compareAfterEdit(original, original.slice(0, at + 1) + 'un' + original.slice(at + 3), `RUN at ${at} written Run`);
+        compareAfterEdit(original, original.slice(0, at + 1) + 'un' + original.slice(at + 3), `RUN at ${at} written Run`, n1);
       }
     }
   });
