@@ -39,12 +39,18 @@ export function runSites(model: DockerfileModel): RunSite[] {
 export function allRunSites(model: DockerfileModel): RunSite[] {
   const cached = sitesByModel.get(model);
   if (cached) return cached;
-  const stageOf = new Map<Instruction, Stage>();
-  for (const stage of model.stages) for (const i of stage.instructions) stageOf.set(i, stage);
   const sites: RunSite[] = [];
-  for (const instruction of model.ast.getInstructions()) {
+  const instructions = model.ast.getInstructions();
+  // Each stage is its FROM and the instructions up to the next FROM (as parseDockerfile built them).
+  let stage: Stage | undefined;
+  let nextStage = 0;
+  for (let i = 0; i < instructions.length; i++) {
+    const instruction = instructions[i];
+    if (nextStage < model.stages.length && model.stages[nextStage].from === instruction) {
+      stage = model.stages[nextStage++];
+      continue;
+    }
     const keyword = keywordOf(instruction);
-    const stage = stageOf.get(instruction);
     if (keyword === 'RUN') sites.push({ run: instruction, instruction, stage, onbuild: false, read: {} });
     else if (keyword === 'ONBUILD') {
       const trigger = (instruction as Onbuild).getTriggerInstruction();

@@ -1,6 +1,7 @@
 import type { Finding, RuleMeta } from '../finding';
 import { docsUrl } from '../finding';
 import { closest } from '../util/suggest';
+import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel } from './model';
 import { keywordOf } from './model';
 
@@ -30,6 +31,14 @@ export const readErrorMeta: RuleMeta = {
   fixable: false,
 };
 
+const ARGUMENT_COUNT = Symbol('dockhand.argumentCount');
+
+/** An instruction's number of arguments, kept on it: the parser's copies of an unchanged instruction carry it. */
+function argumentCount(instruction: Instruction): number {
+  const slots = instruction as unknown as Record<symbol, number | undefined>;
+  return (slots[ARGUMENT_COUNT] ??= instruction.getArguments().length);
+}
+
 export function syntaxFindings(model: DockerfileModel): Finding[] {
   const findings: Finding[] = [];
   const report = (range: Finding['range'], message: string) =>
@@ -45,7 +54,7 @@ export function syntaxFindings(model: DockerfileModel): Finding[] {
       const suggestion = closest(keyword, KEYWORDS, 2);
       report(instruction.getInstructionRange(),
         `Unknown instruction \`${instruction.getKeyword()}\`.` + (suggestion ? ` Did you mean \`${suggestion}\`?` : ` Use one of ${KEYWORDS.join(', ')}.`));
-    } else if (instruction.getArguments().length === 0 && keyword !== 'HEALTHCHECK') {
+    } else if (argumentCount(instruction) === 0 && keyword !== 'HEALTHCHECK') {
       report(instruction.getInstructionRange(), `\`${keyword}\` needs arguments: complete the instruction or remove it.`);
     }
   }

@@ -28,8 +28,21 @@ export function nameTokens(name: string): string[] {
     .map((t) => t.toLowerCase());
 }
 
+const secretNames = new Map<string, boolean>();
+const SECRET_NAMES_LIMIT = 4000;
+
 /** True for names that hold a secret: `JWT_SECRET`, `DB_PASSWORD`, `API_KEY`, `githubToken`; not `GPG_KEY`, `PASSWORD_FILE`. */
 export function isSecretName(name: string): boolean {
+  // Asked of every ENV, ARG and LABEL name on every keystroke: answered once per name.
+  let known = secretNames.get(name);
+  if (known === undefined) {
+    if (secretNames.size >= SECRET_NAMES_LIMIT) secretNames.clear();
+    secretNames.set(name, known = judgeSecretName(name));
+  }
+  return known;
+}
+
+function judgeSecretName(name: string): boolean {
   const tokens = nameTokens(name);
   if (tokens.length === 0 || tokens.some((t) => NOT_THE_SECRET.has(t))) return false;
   if (tokens.some((t) => SECRET_WORDS.has(t))) return true;
