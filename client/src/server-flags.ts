@@ -8,13 +8,8 @@
  * (medians of 4 runs) while the scavenges per keystroke stay as cheap: GC time per edit of a
  * 500-line and a 5,000-line Dockerfile unchanged, a 1,000-service Compose file +9 ms in-process.
  * At 4 MB it cost 20-35 ms more GC per edit on the large files; at 1 MB, twice the GC time.
+
  *
- * `--interrupt-budget=540672` (4x V8's default): a function is optimised after four times as much
- * interpreted work. Right after a file opens, the optimising compiler otherwise recompiles dozens of
- * rules for that file's shapes while the user types, and its jobs (on a 2-core machine, on the core
- * the editor needs) and their stalls set the p95. Through the server (`npm run bench -- --only lsp`,
- * two runs each): 500-line keystroke p95 8.4-10.5 -> 4.5-5.6 ms, 5,000-line 12-21 -> 12-17 ms,
- * 1,000-service Compose 61-75 -> 67-70 ms, RSS with the 100 largest files open 143-144 -> 134-141 MB;
- * hover and completion no slower. 8x gave the same keystrokes with Compose p95 up to 83 ms.
+ * The optimising compiler's tier-up is tuned in server.ts at run time (flag names differ between V8s).
  */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8', '--interrupt-budget=540672'];
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
