@@ -385,18 +385,19 @@ v8.setFlagsFromString('--liftoff-only');
 delayOptimisation();
 
 /**
- * V8 optimises a function only after four times the usual interpreted work. Right after a file
- * opens, the optimising compiler otherwise recompiles dozens of rules for that file's shapes while
- * the user types, and its jobs (on a 2-core machine, on the core the editor needs) and stalls set
- * the keystroke p95. Measured on Node 20 (`npm run bench -- --only lsp`, runs of 50 keystrokes):
- * 500-line p95 8.4-10.5 -> 4.5-6.7 ms, 5,000-line 12-21 -> 12-18 ms, 1,000-service Compose 61-75 ->
- * 67-81 ms, RSS with the 100 largest corpus files open 143-144 -> 134-141 MB; hover and completion
- * no slower. Set here, by V8 version, because the flag was renamed: an unknown flag on the command
- * line stops Node (code-server's Node 24 refused `--interrupt-budget`).
+ * V8 optimises a function only after twice the usual interpreted work. Right after a file opens,
+ * the optimising compiler otherwise recompiles dozens of rules for that file's shapes while the
+ * user types, and its jobs (on a 2-core machine, on the core the editor needs) and stalls set the
+ * keystroke p95. Measured on Node 20 (`npm run bench -- --only lsp`, two runs of 50 keystrokes
+ * each): 500-line p95 8.4-10.5 -> 5.8-7.0 ms, 5,000-line about the same (20-21 ms), 1,000-service
+ * Compose p95 65-73 ms as before. Four times the work gave 500-line p95 4.5-6.7 ms but Compose p95
+ * up to 100 ms. Set here, by V8 version, because the flag was renamed: an unknown flag on the
+ * command line stops Node (code-server's Node 24 refused `--interrupt-budget`); on Node 24 its
+ * successor `--invocation-count-for-turbofan` gave no gain, so nothing is set there.
  */
 function delayOptimisation(): void {
   const major = Number(process.versions.v8.split('.')[0]);
-  if (major === 11) v8.setFlagsFromString('--interrupt-budget=540672');
+  if (major === 11) v8.setFlagsFromString('--interrupt-budget=270336');
 }
 
 startServer(createConnection(ProposedFeatures.all));
