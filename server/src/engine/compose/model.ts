@@ -4,6 +4,7 @@ import {
 } from 'yaml';
 import type { Range } from '../finding';
 import { LineIndex } from '../text';
+import { keepRecent } from '../util/recent';
 import { isSplittable, PARSE_OPTIONS, reparse } from './incremental';
 
 /** A Compose file parsed with source ranges: what its rules and the schema validator read. */
@@ -52,9 +53,7 @@ export function parseCompose(path: string, text: string): ComposeModel {
     const model = parseWhole(path, text);
     entry = { model, splittable: model.syntaxErrors.length === 0 && !model.refused && isSplittable(model.document) };
   }
-  recentModels.delete(path);
-  recentModels.set(path, entry);
-  if (recentModels.size > RECENT_LIMIT) recentModels.delete(recentModels.keys().next().value as string);
+  keepRecent(recentModels, path, entry, RECENT_LIMIT);
   return entry.model;
 }
 

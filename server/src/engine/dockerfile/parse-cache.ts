@@ -6,6 +6,7 @@ import { Dockerfile as DockerfileClass } from 'dockerfile-ast/lib/dockerfile';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { sameRange } from '../text';
+import { keepRecent } from '../util/recent';
 
 /**
  * Incremental Dockerfile parsing. dockerfile-ast builds every instruction eagerly and re-reads its
@@ -159,11 +160,8 @@ function reusable(previous: Map<string, Instruction[]>, call: CreateCall): Instr
 }
 
 function copyInto(previous: Instruction, document: TextDocument, dockerfile: Dockerfile): Instruction {
-  const copy = Object.create(Object.getPrototypeOf(previous) as object) as Instruction;
-  Object.assign(copy, previous);
-  const fields = copy as unknown as { document: TextDocument; dockerfile: Dockerfile };
-  fields.document = document;
-  fields.dockerfile = dockerfile;
+  const copy = copyLine(previous, document);
+  (copy as unknown as { dockerfile: Dockerfile }).dockerfile = dockerfile;
   return copy;
 }
 
@@ -178,8 +176,7 @@ export function parseDockerfileText(file: string, text: string): Dockerfile {
   // The same text again (a code action, a Compose file reading the Dockerfile it builds): the same
   // parse, which also leaves the previous version in place for the next edit to splice into.
   if (previous && previous.text === text) {
-    pools.delete(file);
-    pools.set(file, previous);
+    keepRecent(pools, file, previous, POOL_FILES);
     return previous.ast;
   }
   let ast = previous ? trySpliceParse(previous, text) : undefined;
@@ -191,11 +188,7 @@ export function parseDockerfileText(file: string, text: string): Dockerfile {
       active = undefined;
     }
   }
-  if (reuse) {
-    pools.delete(file);
-    pools.set(file, { text, ast });
-    if (pools.size > POOL_FILES) pools.delete(pools.keys().next().value as string);
-  }
+  if (reuse) keepRecent(pools, file, { text, ast }, POOL_FILES);
   return ast;
 }
 

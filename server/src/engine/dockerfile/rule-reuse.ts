@@ -3,6 +3,7 @@ import type { LintConfig } from '../config';
 import type { DockerfileModel } from './model';
 import { reuseAcrossVersions, spliceOf, versionOf } from './parse-cache';
 import { allRunSites, otherRuns, type RunSite } from './shell-facts';
+import { keepRecent } from '../util/recent';
 
 /**
  * Findings kept from the previous version of a file. Typing inside an instruction, the edit users
@@ -72,10 +73,11 @@ export interface ReportSink {
 export class RuleReuse {
   private readonly version: number;
   private readonly previous: FileMemo | undefined;
-  /** The keyword of the one instruction edited since the previous version (when `previous` is set). */
-  private readonly edited: string;
-  /** A keyword the edit may change too: FROM, for an ARG before the first FROM. */
-  private readonly editedAlso: string;
+  /**
+   * The keywords whose instructions the one edit since the previous version may have changed (when
+   * `previous` is set): the edited instruction's, and FROM for an ARG before the first FROM.
+   */
+  private readonly changed: readonly string[];
   private readonly next: FileMemo;
   private readonly sites: RunSite[];
   private readonly runMemos: (RunMemo | undefined)[];
@@ -93,21 +95,17 @@ export class RuleReuse {
     // ONBUILD holds a trigger (perhaps a RUN) that is built anew with each version: nothing kept.
     const edited = splice?.keyword !== undefined && splice.keyword !== 'ONBUILD' ? splice.keyword : undefined;
     this.previous = memo && edited !== undefined && splice?.previous === memo.version && memo.setting === setting && memo.rules === rules ? memo : undefined;
-    this.edited = edited ?? '';
     // An ARG before the first FROM names images: editing it may change every FROM's image.
     const firstFrom = model.stages[0]?.from.getRange().start.line;
-    this.editedAlso = edited === 'ARG' && splice !== undefined && (firstFrom === undefined || splice.line < firstFrom) ? 'FROM' : '';
+    const global = edited === 'ARG' && splice !== undefined && (firstFrom === undefined || splice.line < firstFrom);
+    this.changed = edited === undefined ? [] : global ? [edited, 'FROM'] : [edited];
     this.next = { version: this.version, setting, rules, whole: new Map(), runs: new Map(), keys: new Map() };
     this.sites = allRunSites(model);
     // A file linted for the first time (every file of a CLI run) keeps nothing: only a document
     // being edited, or a file that comes back, is worth the bookkeeping.
     this.recording = reuseAcrossVersions.enabled && (editing || memo !== undefined);
     this.runMemos = this.recording ? this.sites.map((site, index) => this.runMemoOf(site, index)) : [];
-    if (reuseAcrossVersions.enabled) {
-      memos.delete(file);
-      memos.set(file, this.next);
-      if (memos.size > MEMO_FILES) memos.delete(memos.keys().next().value as string);
-    }
+    if (reuseAcrossVersions.enabled) keepRecent(memos, file, this.next, MEMO_FILES);
   }
 
   /**
@@ -119,8 +117,9 @@ export class RuleReuse {
     const id = rule.meta.id;
     if (key !== undefined && this.recording) this.next.keys.set(id, key);
     if (this.previous === undefined || this.previous.keys.get(id) !== key) return false;
-    if (this.edited === 'RUN') return true;
-    return rule.reads !== undefined && !rule.reads.includes(this.edited) && (this.editedAlso === '' || !rule.reads.includes(this.editedAlso));
+    if (this.changed[0] === 'RUN') return true;
+    const reads = rule.reads;
+    return reads !== undefined && !this.changed.some((keyword) => reads.includes(keyword));
   }
 
   /** The reports the rule gave in the previous version, when they still hold. */
@@ -196,7 +195,7 @@ export class RuleReuse {
    * that one; a fresh one otherwise. ONBUILD triggers, built anew each version, keep none.
    */
   private runMemoOf(site: RunSite, index: number): RunMemo | undefined {
-    if (site.onbuild || !reuseAcrossVersions.enabled) {
+    if (site.onbuild) {
       this.fresh.push(index);
       return undefined;
     }
