@@ -1,7 +1,7 @@
 import type { Arg, Instruction, Run } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './model';
 import { keywordOf, stageChain } from './model';
-import { programName, runFact, unwrap, type ShellCommand, type ShellWord } from './shell';
+import { programName, unwrap, type ShellCommand, type ShellWord } from './shell';
 
 /** What the OS package-manager rules share: where the RUNs are, and what each package command does. */
 
@@ -91,12 +91,7 @@ export interface PackageCommand {
 
 const PACKAGE_COMMANDS = Symbol('packageCommands');
 
-/** The OS package-manager commands of a RUN (sudo/env wrappers peeled off, `sh -c` bodies included). */
-export function packageCommands(model: DockerfileModel, run: Instruction): PackageCommand[] {
-  return runFact(model, run, PACKAGE_COMMANDS, packageCommandsIn);
-}
-
-/** `packageCommands` of a RUN site. */
+/** The OS package-manager commands of a RUN site (sudo/env wrappers peeled off, `sh -c` bodies included). */
 export function packageCommandsOf(model: DockerfileModel, site: RunSite): PackageCommand[] {
   return siteFact(model, site, PACKAGE_COMMANDS, packageCommandsIn);
 }

@@ -87,7 +87,7 @@ const TOOL_COMMANDS = Symbol('toolCommands');
 
 /** The commands of a RUN with `sudo`, `env`, `nice`… peeled off (see `unwrap`), computed once per RUN. */
 export function toolCommandsOf(model: DockerfileModel, site: RunSite): ShellCommand[] {
-  return factOfShell(shellOf(model, site), TOOL_COMMANDS, (commands) => commands.map(unwrap));
+  return siteFact(model, site, TOOL_COMMANDS, (commands) => commands.map(unwrap));
 }
 
 /** `pip3` for `/usr/bin/pip3`. */

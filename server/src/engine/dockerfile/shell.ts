@@ -324,10 +324,6 @@ export function commandsOfShell(found: RunShell): ShellCommand[] {
  * A fact derived from a RUN's commands alone (named by `fact`), computed once and kept across
  * versions for as long as the RUN keeps its text and offset.
  */
-export function runFact<T>(model: DockerfileModel, run: Instruction, fact: symbol, derive: (commands: ShellCommand[]) => T): T {
-  return factOfShell(runShell(model, run), fact, derive);
-}
-
 export function factOfShell<T>(found: RunShell, fact: symbol, derive: (commands: ShellCommand[]) => T): T {
   const facts = (found.facts ??= new Map());
   const known = facts.get(fact) as T | undefined;
