@@ -57,6 +57,7 @@ const DOCKHAND = path.join(REPO, 'dist', 'cli.js');
 
 const SPECS: CliSpec[] = [
   { tool: 'dockhand', kind: 'dockerfiles', args: () => [DOCKHAND, 'lint', path.join(CORPUS, 'dockerfiles'), '--kind', 'dockerfile', '--enable-all', '--format', 'json', '--fail-level', 'none'], crashes: dockhandCrashes },
+  { tool: 'parsers-only', kind: 'dockerfiles', args: (files) => [path.join(__dirname, 'parsers-only.js'), ...files] },
   { tool: 'dockerfilelint', kind: 'dockerfiles', args: (files) => [path.join(__dirname, 'dockerfilelint-driver.js'), ...files], crashes: (r) => Number(/crashes (\d+)/.exec(r.stderr)?.[1] ?? NaN) },
   { tool: 'dockhand', kind: 'compose', args: () => [DOCKHAND, 'lint', path.join(CORPUS, 'compose'), '--kind', 'compose', '--enable-all', '--format', 'json', '--fail-level', 'none'], crashes: dockhandCrashes },
   { tool: 'dclint', kind: 'compose', args: (files) => [path.join(REPO, 'node_modules', 'dclint', 'bin', 'dclint.cjs'), ...files, '-f', 'json'] },
@@ -92,11 +93,13 @@ export async function benchCli(rec: Recorder, runs: number, only?: string[]): Pr
       },
     });
   }
-  const ratio = (kind: string, peer: string, target: number) => {
-    const ours = medians.get(`dockhand:${kind}`);
+  const ratio = (kind: string, peer: string, target?: number, of = 'dockhand') => {
+    const ours = medians.get(`${of}:${kind}`);
     const theirs = medians.get(`${peer}:${kind}`);
-    if (ours !== undefined && theirs !== undefined) rec.ratio({ name: `cli.corpus-${kind}.wall`, ratio: ours / theirs, of: 'dockhand', peer, target: `< ${target}`, pass: ours / theirs < target });
+    if (ours === undefined || theirs === undefined) return;
+    rec.ratio({ name: `cli.corpus-${kind}.wall`, ratio: ours / theirs, of, peer, ...(target === undefined ? {} : { target: `< ${target}`, pass: ours / theirs < target }) });
   };
   ratio('dockerfiles', 'dockerfilelint', 1);
+  ratio('dockerfiles', 'dockerfilelint', undefined, 'parsers-only');
   ratio('compose', 'dclint', 0.1);
 }
