@@ -14,6 +14,7 @@ export interface Dockerignore {
 export class BuildContextFacts {
   private composeCache?: ComposeBuildLink[];
   private ignoreCache?: Dockerignore | null;
+  private targetCache?: { target: string | undefined };
 
   constructor(
     readonly workspace: Workspace,
@@ -31,9 +32,9 @@ export class BuildContextFacts {
 
   /** The `build.target` the Compose services building this file agree on, if any. */
   get composeTarget(): string | undefined {
-    const targets = new Set(this.composeServices.map((s) => s.target));
-    if (targets.size !== 1) return undefined;
-    return [...targets][0];
+    // Asked for every RUN (which stage is final): found once.
+    if (this.targetCache === undefined) this.targetCache = { target: agreedTarget(this.composeServices) };
+    return this.targetCache.target;
   }
 
   /** The build context folder: the Compose `build.context` when a service builds this file, else its folder. */
@@ -84,6 +85,12 @@ export class BuildContextFacts {
       return undefined;
     }
   }
+}
+
+function agreedTarget(services: ComposeBuildLink[]): string | undefined {
+  if (services.length === 0) return undefined;
+  const target = services[0].target;
+  return services.every((s) => s.target === target) ? target : undefined;
 }
 
 export interface PackageJson {

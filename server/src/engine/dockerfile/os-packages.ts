@@ -50,10 +50,11 @@ export function mountCovers(mounts: string[], dir: string): boolean {
 
 export type OsManager = 'apt-get' | 'apt' | 'aptitude' | 'apk' | 'yum' | 'dnf' | 'microdnf' | 'tdnf' | 'zypper';
 
-const MANAGERS: Record<string, OsManager> = {
-  'apt-get': 'apt-get', apt: 'apt', aptitude: 'aptitude', apk: 'apk', yum: 'yum', dnf: 'dnf', dnf5: 'dnf',
-  microdnf: 'microdnf', tdnf: 'tdnf', zypper: 'zypper',
-};
+// A Map, not an object: asked with every command's name, which an object lookup would first intern.
+const MANAGERS = new Map<string, OsManager>([
+  ['apt-get', 'apt-get'], ['apt', 'apt'], ['aptitude', 'aptitude'], ['apk', 'apk'], ['yum', 'yum'], ['dnf', 'dnf'], ['dnf5', 'dnf'],
+  ['microdnf', 'microdnf'], ['tdnf', 'tdnf'], ['zypper', 'zypper'],
+]);
 
 /** Options that take a value as the next word (`-o Dpkg::…`, `--virtual .deps`), per manager family. */
 const VALUE_OPTIONS: Record<'apt' | 'apk' | 'rpm' | 'zypper', Set<string>> = {
@@ -107,7 +108,7 @@ function packageCommandsIn(commands: ShellCommand[]): PackageCommand[] {
 
 export function packageCommand(raw: ShellCommand): PackageCommand | undefined {
   const command = unwrap(raw);
-  const manager = MANAGERS[programName(command.name)];
+  const manager = MANAGERS.get(programName(command.name));
   if (!manager) return undefined;
   const operands = operandsOf(command, VALUE_OPTIONS[familyOf(manager)]);
   let action = operands[0]?.value;

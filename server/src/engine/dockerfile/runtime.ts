@@ -41,18 +41,28 @@ export function firstOf(stage: Stage, keywords: string[]): Instruction | undefin
   return stage.instructions.find((i) => keywords.includes(keywordOf(i)));
 }
 
-/** Every shell word of every RUN in the stage and the stages it is built on. */
-export function runWords(model: DockerfileModel, stage: Stage): string[] {
-  const words: string[] = [];
+/** True when some shell word (command name or argument) of a RUN in the stage or the stages it is built on passes `test`. */
+export function someRunWord(model: DockerfileModel, stage: Stage, test: (word: string) => boolean): boolean {
   for (const s of stageChain(stage)) {
     for (const instruction of s.instructions) {
       if (keywordOf(instruction) !== 'RUN') continue;
       for (const command of runCommands(model, instruction)) {
-        words.push(command.name, ...command.args.map((a) => a.value ?? a.text));
+        if (test(command.name)) return true;
+        for (const arg of command.args) if (test(arg.value ?? arg.text)) return true;
       }
     }
   }
-  return words;
+  return false;
+}
+
+/** The instructions with this keyword in the stage and the stages it is built on, in build order. */
+export function chainInstructionsOf(stage: Stage, keyword: string): Instruction[] {
+  const chain = stageChain(stage);
+  const found: Instruction[] = [];
+  for (let c = chain.length - 1; c >= 0; c--) {
+    for (const instruction of chain[c].instructions) if (keywordOf(instruction) === keyword) found.push(instruction);
+  }
+  return found;
 }
 
 /** Where new runtime instructions (USER, HEALTHCHECK) go: before the stage's CMD/ENTRYPOINT, after its last build step. */

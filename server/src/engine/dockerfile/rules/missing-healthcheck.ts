@@ -1,7 +1,7 @@
 import type { DockerfileRule } from '../../rule';
 import { finalStage, keywordOf, rootImage, stageChain, stageVariables, substituteArgs } from '../model';
 import { officialName, osFlavour } from '../images';
-import { effectiveStart, runtimeInsertionPoint, runWords } from '../runtime';
+import { chainInstructionsOf, effectiveStart, runtimeInsertionPoint, someRunWord } from '../runtime';
 import { insertLinesAfter, insertLinesBefore, selfChange } from '../edits';
 
 const OPTIONS = '--interval=30s --timeout=3s --start-period=10s --retries=3';
@@ -23,12 +23,10 @@ export const missingHealthcheck: DockerfileRule = {
   check({ model, build, report }) {
     const final = finalStage(model, build);
     if (!final) return;
-    const chain = stageChain(final);
-    const instructions = chain.flatMap((s) => s.instructions);
-    if (instructions.some((i) => keywordOf(i) === 'HEALTHCHECK')) return;
+    if (stageChain(final).some((s) => s.instructions.some((i) => keywordOf(i) === 'HEALTHCHECK'))) return;
     const start = effectiveStart(final);
     if (!start.cmd && !start.entrypoint) return;
-    const exposes = chain.slice().reverse().flatMap((s) => s.instructions).filter((i) => keywordOf(i) === 'EXPOSE');
+    const exposes = chainInstructionsOf(final, 'EXPOSE');
     if (exposes.length === 0) return;
     if (build.composeServices.some((link) => composeHasHealthcheck(link.service.toJSON() as Record<string, unknown>))) return;
 
@@ -68,8 +66,7 @@ function probeFor(model: Parameters<DockerfileRule['check']>[0]['model'], final:
     const script = `require('http').get('${url}', (r) => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))`;
     return JSON.stringify(['node', '-e', script]).replace(/","/g, '", "');
   }
-  const words = runWords(model, final);
-  if (words.includes('curl')) return `curl -fsS ${url} > /dev/null || exit 1`;
+  if (someRunWord(model, final, (word) => word === 'curl')) return `curl -fsS ${url} > /dev/null || exit 1`;
   if (flavour === 'alpine' || flavour === 'busybox') return `wget -q --spider ${url} || exit 1`;
   if (official === 'python' || official === 'pypy') {
     const script = `import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('${url}', timeout=2).status < 400 else 1)`;

@@ -1,12 +1,14 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileRule } from '../../rule';
-import { finalStage, keywordOf, rootImage, stageChain } from '../model';
+import { finalStage, rootImage } from '../model';
 import { builtInAppUser, defaultNonRootUser, officialName, osFlavour } from '../images';
-import { effectiveStart, runWords, runtimeInsertionPoint, startWords } from '../runtime';
+import { chainInstructionsOf, effectiveStart, runtimeInsertionPoint, someRunWord, startWords } from '../runtime';
 import { insertLinesAfter, insertLinesBefore, selfChange } from '../edits';
 
 /** Tools that start a process as another user: images that use them drop root at run time. */
 const PRIVILEGE_DROPPERS = /^(gosu|su-exec|setpriv|runuser|chpst|s6-setuidgid|s6-applyuidgid|setuidgid)$/;
+/** A part of every name above: a word without one is none of them (and no path to one). */
+const PRIVILEGE_DROPPER_PART = /gosu|su-exec|setpriv|runuser|chpst|uidgid/;
 /** Servers that start as root by design and drop to a worker user themselves, or supervise other processes. */
 const SELF_DROPPING = /^(nginx|httpd|apache2|apache2-foreground|apache2ctl|php-fpm[\d.]*|sshd|postfix|dovecot|squid|named|unbound|supervisord|cron|crond|s6-svscan|runsvdir|\/init|init)$/;
 /** Start commands of images meant to be built on or used interactively, not run as a service. */
@@ -32,7 +34,7 @@ export const noRootUser: DockerfileRule = {
     const root = rootImage(final);
     const flavour = osFlavour(root);
     if (flavour === 'windows') return;
-    const users = stageChain(final).reverse().flatMap((s) => s.instructions).filter((i) => keywordOf(i) === 'USER');
+    const users = chainInstructionsOf(final, 'USER');
     const last = users[users.length - 1];
     const lastName = last ? userName(last) : undefined;
     if (last && !isRoot(lastName)) return;
@@ -44,15 +46,15 @@ export const noRootUser: DockerfileRule = {
     if (!last) {
       if (!start.cmd && !start.entrypoint) return;
       if (!start.cmd && /entrypoint/i.test(startCommand[0] ?? '')) return; // a wrapper waiting for the CMD of an image built on it
-      if (start.cmd && isVersionProbe(startWords(start.cmd))) return;
-      if (start.cmd && isInteractive(startWords(start.cmd)) && (!start.entrypoint || /entrypoint/i.test(startCommand[0] ?? ''))) return;
-      if (SELF_DROPPING.test(serverName(startWords(start.cmd)) ?? '') || SELF_DROPPING.test(serverName(startCommand) ?? '')) return;
+      const cmdWords = start.entrypoint ? startWords(start.cmd) : startCommand;
+      if (start.cmd && isVersionProbe(cmdWords)) return;
+      if (start.cmd && isInteractive(cmdWords) && (!start.entrypoint || /entrypoint/i.test(startCommand[0] ?? ''))) return;
+      if (SELF_DROPPING.test(serverName(cmdWords) ?? '') || SELF_DROPPING.test(serverName(startCommand) ?? '')) return;
       if (/^(\/sbin\/init|\/lib\/systemd\/systemd|systemd)$/.test(startCommand[0] ?? '')) return;
       if (officialName(root) === 'docker' || /dind/.test(root.tag ?? '') || startCommand.some((w) => /dind|dockerd/.test(w))) return;
     }
-    const words = [...runWords(model, final), ...startCommand];
-    const dropsPrivileges = words.some((w) => PRIVILEGE_DROPPERS.test(w.split('/').pop() ?? '') || /(^|\/)(gosu|su-exec)(\b|$)/.test(w))
-      || /^(su|chroot)$/.test(startCommand[0] ?? '');
+    const dropsPrivileges = /^(su|chroot)$/.test(startCommand[0] ?? '') || startCommand.some(startsAsAnotherUser)
+      || someRunWord(model, final, startsAsAnotherUser);
     if (dropsPrivileges) return;
 
     const fix = buildFix(model, final, root, users);
@@ -66,6 +68,11 @@ export const noRootUser: DockerfileRule = {
     });
   },
 };
+
+/** `gosu app …`, `/sbin/su-exec`: a word naming a tool that runs its command as another user. */
+function startsAsAnotherUser(word: string): boolean {
+  return PRIVILEGE_DROPPER_PART.test(word) && (PRIVILEGE_DROPPERS.test(word.split('/').pop() ?? '') || /(^|\/)(gosu|su-exec)(\b|$)/.test(word));
+}
 
 /** `bash`, `python3`, `php -a`: a shell or REPL with no program to run. */
 function isInteractive(words: string[]): boolean {

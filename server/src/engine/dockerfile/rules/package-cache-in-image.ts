@@ -13,7 +13,8 @@ interface RunFacts {
   model: DockerfileModel;
   site: RunSite;
   commands: ShellCommand[];
-  mounts: string[];
+  /** Targets of cache and tmpfs mounts; read on first use (most RUNs run no package manager). */
+  readonly mounts: string[];
   /** ENV values in effect (stage chain up to this RUN); computed on first use. */
   readonly env: Map<string, string | undefined>;
 }
@@ -220,7 +221,12 @@ function checkRun(model: DockerfileModel, site: RunSite, report: (r: Report) => 
   const commands = toolCommandsOf(model, site);
   if (commands.length === 0) return;
   let env: Map<string, string | undefined> | undefined;
-  const facts: RunFacts = { model, site, commands, mounts: throwawayMounts(site.run), get env() { return env ??= envBefore(model, site); } };
+  let mounts: string[] | undefined;
+  const facts: RunFacts = {
+    model, site, commands,
+    get mounts() { return mounts ??= throwawayMounts(site.run); },
+    get env() { return env ??= envBefore(model, site); },
+  };
   // A clean-up may hide in a script this file cannot read (`/scripts/cleanup.sh`), or after a
   // command the parser could not read: then stay quiet about clean-ups that must come later.
   const unreadable = scriptsOf(model, site).some((s) => s.hasError);
