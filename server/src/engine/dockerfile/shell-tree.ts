@@ -1,17 +1,21 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
+
+const NO_CHILDREN: readonly SyntaxNode[] = Object.freeze([]);
 
 /**
  * A node of a parsed shell script, copied out of tree-sitter once. Every property of a web-tree-sitter
  * node is a call into wasm (and `children` builds new node objects each time), so the three readers
  * of each script (commands, variables, bash-only syntax) walked the tree three times at that price;
- * this copy costs three calls a node and reads like the original.
+ * this copy is made with one tree cursor and reads like the original.
  */
 export class SyntaxNode {
   parent: SyntaxNode | null = null;
-  readonly children: SyntaxNode[] = [];
-  private named?: SyntaxNode[];
-  /** The fields the readers ask for (see FIELDS_READ), by name. */
-  fields?: Map<string, SyntaxNode>;
+  children: readonly SyntaxNode[] = NO_CHILDREN;
+  private named?: readonly SyntaxNode[];
+  /** The fields the readers ask for (see FIELDS_READ); any other is null. */
+  nameField: SyntaxNode | null = null;
+  valueField: SyntaxNode | null = null;
+  variableField: SyntaxNode | null = null;
 
   constructor(
     readonly type: string,
@@ -25,17 +29,26 @@ export class SyntaxNode {
     return this.source.slice(this.startIndex, this.endIndex);
   }
 
-  get namedChildren(): SyntaxNode[] {
-    return (this.named ??= this.children.filter((c) => c.isNamed));
+  get namedChildren(): readonly SyntaxNode[] {
+    return (this.named ??= this.children.length === 0 ? NO_CHILDREN : this.children.filter((c) => c.isNamed));
   }
 
   get firstChild(): SyntaxNode | null {
-    return this.children[0] ?? null;
+    return this.children.length > 0 ? this.children[0] : null;
   }
 
   /** Only the fields listed in FIELDS_READ for this node's type are copied; any other is null. */
   childForFieldName(name: string): SyntaxNode | null {
-    return this.fields?.get(name) ?? null;
+    switch (name) {
+      case 'name':
+        return this.nameField;
+      case 'value':
+        return this.valueField;
+      case 'variable':
+        return this.variableField;
+      default:
+        return null;
+    }
   }
 }
 
@@ -49,32 +62,102 @@ const FIELDS_READ: Record<string, string[] | undefined> = {
 /** Nodes whose insides no reader looks at (only their own text). */
 const OPAQUE = new Set(['comment', 'heredoc_body', 'raw_string', 'ansi_c_string']);
 
+/** What the copy needs to know of a node type. */
+interface TypeInfo {
+  type: string;
+  named: boolean;
+  /** Copied with its children: not OPAQUE and not anonymous (anonymous nodes are the grammar's literal tokens, always leaves). */
+  mayHaveChildren: boolean;
+  readsFields: boolean;
+}
+
+/** The grammar's node types and field ids, read once per loaded grammar (a property of the grammar, not of any parse). */
+interface Grammar {
+  infos: (TypeInfo | undefined)[];
+  nameField: number;
+  valueField: number;
+  variableField: number;
+}
+
+const grammars = new WeakMap<Language, Grammar>();
+
+function grammarOf(language: Language): Grammar {
+  let grammar = grammars.get(language);
+  if (!grammar) {
+    const field = (name: string): number => language.fieldIdForName(name) ?? -1;
+    grammar = { infos: [], nameField: field('name'), valueField: field('value'), variableField: field('variable') };
+    grammars.set(language, grammar);
+  }
+  return grammar;
+}
+
 /** Copies a tree-sitter tree of `source` (the text it parsed). */
 export function copySyntaxTree(tree: Tree, source: string): SyntaxNode {
-  const types = tree.language.types;
-  const namedByType: (boolean | undefined)[] = [];
-  const copy = (node: Node, parent: SyntaxNode | null): SyntaxNode => {
-    const typeId = node.typeId;
-    const type = types[typeId] || 'ERROR';
-    let named = namedByType[typeId];
-    // Whether a node is named depends only on its (visible) symbol.
-    if (named === undefined) named = namedByType[typeId] = node.isNamed;
-    const out = new SyntaxNode(type, named, node.startIndex, node.endIndex, source);
-    out.parent = parent;
-    if (OPAQUE.has(type)) return out;
-    const fieldNames = FIELDS_READ[type];
-    const fieldIds = new Map<string, number>();
-    for (const name of fieldNames ?? []) {
-      const child = node.childForFieldName(name);
-      if (child) fieldIds.set(name, child.id);
+  const language = tree.language;
+  const grammar = grammarOf(language);
+  const infos = grammar.infos;
+  const cursor = tree.walk();
+  const infoOf = (typeId: number): TypeInfo => {
+    let info = infos[typeId];
+    if (!info) {
+      const type = language.types[typeId] || 'ERROR';
+      // Whether a node is named depends only on its (visible) symbol.
+      const named = cursor.nodeIsNamed;
+      info = infos[typeId] = { type, named, mayHaveChildren: named && !OPAQUE.has(type), readsFields: FIELDS_READ[type] !== undefined };
     }
-    for (const child of node.children) {
-      if (!child) continue;
-      const copied = copy(child, out);
-      out.children.push(copied);
-      for (const [name, id] of fieldIds) if (id === child.id) (out.fields ??= new Map()).set(name, copied);
-    }
-    return out;
+    return info;
   };
-  return copy(tree.rootNode, null);
+  const copyCurrent = (info: TypeInfo, parent: SyntaxNode | null): SyntaxNode => {
+    const node = new SyntaxNode(info.type, info.named, cursor.startIndex, cursor.endIndex, source);
+    node.parent = parent;
+    return node;
+  };
+  const rootInfo = infoOf(cursor.nodeTypeId);
+  const root = copyCurrent(rootInfo, null);
+  let parent = root;
+  let parentInfo = rootInfo;
+  let children: SyntaxNode[] = [];
+  const above: { node: SyntaxNode; info: TypeInfo; children: SyntaxNode[] }[] = [];
+  if (rootInfo.mayHaveChildren && cursor.gotoFirstChild()) {
+    walk: for (;;) {
+      const info = infoOf(cursor.nodeTypeId);
+      const node = copyCurrent(info, parent);
+      children.push(node);
+      if (parentInfo.readsFields) assignField(parent, parentInfo.type, cursor, grammar, node);
+      if (info.mayHaveChildren && cursor.gotoFirstChild()) {
+        above.push({ node: parent, info: parentInfo, children });
+        parent = node;
+        parentInfo = info;
+        children = [];
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        parent.children = children;
+        const up = above.pop();
+        if (!up) break walk;
+        cursor.gotoParent();
+        parent = up.node;
+        parentInfo = up.info;
+        children = up.children;
+      }
+    }
+  }
+  cursor.delete();
+  return root;
+}
+
+function assignField(parent: SyntaxNode, parentType: string, cursor: TreeCursor, grammar: Grammar, node: SyntaxNode): void {
+  // The first child with a field is the one childForFieldName finds: once a node has the fields
+  // read of its type, its other children need not be asked.
+  const wantsName = parent.nameField === null;
+  const wantsValue = parentType === 'variable_assignment' && parent.valueField === null;
+  const wantsVariable = parentType === 'for_statement' && parent.variableField === null;
+  if (!wantsName && !wantsValue && !wantsVariable) return;
+  const id = cursor.currentFieldId;
+  if (id === 0) return;
+  if (id === grammar.nameField) {
+    if (wantsName) parent.nameField = node;
+  } else if (id === grammar.valueField) {
+    if (wantsValue) parent.valueField = node;
+  } else if (id === grammar.variableField && wantsVariable) parent.variableField = node;
 }
