@@ -10,7 +10,7 @@ import { BuildContextFacts } from './dockerfile/context';
 import { initShellParser } from './dockerfile/shell';
 import { syntaxFindings } from './dockerfile/syntax';
 import { RuleReuse, type ReportSink } from './dockerfile/rule-reuse';
-import { enabledByCheckDirective, isSuppressed, parseSuppressions, suppressionFixes, withCheckSeverity } from './dockerfile/suppress';
+import { enabledByCheckDirective, isSuppressed, parseSuppressions, suppressesAnything, suppressionFixes, withCheckSeverity } from './dockerfile/suppress';
 import { dockerfileRules } from './dockerfile/rules';
 import type { ComposeRule, ComposeRuleContext, DockerfileRule, DockerfileRuleContext, Report } from './rule';
 import { parseCompose } from './compose/model';
@@ -113,9 +113,8 @@ function lintDockerfile(
   const runner = new RuleRunner<DockerfileRuleContext>({ model, workspace, build, config }, result);
   const reuse = new RuleReuse(request.path, model, config, request.onDisk !== false, rules, editing);
   for (const rule of rules) {
-    const explicit = configuredSeverity(rule.meta, config) !== undefined;
     // `# check=experimental=<check>` turns on an experimental check unless the user set it.
-    const forced = !explicit && enabledByCheckDirective(suppressions, rule.meta);
+    const forced = enabledByCheckDirective(suppressions, rule.meta) && configuredSeverity(rule.meta, config) === undefined;
     if (!forced && !ruleMayReport(rule.meta, config)) continue;
     for (const report of runDockerfileRule(rule, runner, reuse)) {
       // Judged finding by finding: `ignored: [DL3007]` drops the DL3007 findings of a rule that also reports DL3006.
@@ -123,7 +122,8 @@ function lintDockerfile(
       if (severity !== 'off') findings.push(toFinding(rule.meta, report, severity));
     }
   }
-  result.findings.push(...findings.filter((f) => !isSuppressed(suppressions, f)).map((f) => withCheckSeverity(suppressions, f)));
+  if (!suppressesAnything(suppressions)) result.findings.push(...findings);
+  else result.findings.push(...findings.filter((f) => !isSuppressed(suppressions, f)).map((f) => withCheckSeverity(suppressions, f)));
 }
 
 /** A rule's reports on this version: kept from the previous version where they hold, found anew elsewhere. */

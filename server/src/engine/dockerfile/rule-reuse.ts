@@ -139,6 +139,11 @@ export class RuleReuse {
    * on, the RUNs it could not keep and the edited RUN are visited.
    */
   eachRun(rule: DockerfileRule, mayKeep: boolean, sink: ReportSink, check: (site: RunSite) => void): void {
+    if (!this.recording && this.previous === undefined) {
+      // Nothing to keep and nothing to note (every file of a CLI run): just check every RUN.
+      for (const site of this.sites) check(site);
+      return;
+    }
     const slot = slotOf(rule.meta.id);
     const previous = mayKeep ? this.previous?.runs.get(rule.meta.id) : undefined;
     const next: RuleRuns = { reported: [], unkept: [] };

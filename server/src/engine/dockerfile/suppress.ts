@@ -165,9 +165,17 @@ function isExperimental(equivalents: readonly string[]): boolean {
 
 /** True when `# check=experimental=` turns on this (experimental, off-by-default) rule. */
 export function enabledByCheckDirective(suppressions: Suppressions, meta: RuleMeta): boolean {
-  if (!isExperimental(meta.equivalents)) return false;
   const on = suppressions.check.experimental;
+  if (on.size === 0 || !isExperimental(meta.equivalents)) return false;
   return on.has('all') || on.has(meta.id) || meta.equivalents.some((code) => on.has(code.toLowerCase()));
+}
+
+/**
+ * Whether any finding may be dropped or changed by a suppression comment or the `# check=`
+ * directive: most files have none, and their findings need not be judged one by one.
+ */
+export function suppressesAnything(suppressions: Suppressions): boolean {
+  return suppressions.file.size > 0 || suppressions.check.skip.size > 0 || suppressions.instructions.length > 0 || suppressions.check.error;
 }
 
 export function isSuppressed(suppressions: Suppressions, finding: Finding): boolean {
