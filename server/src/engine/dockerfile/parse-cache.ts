@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { sameRange } from '../text';
 import { keepRecent } from '../util/recent';
+import { rawArguments } from './raw-arguments';
 
 /**
  * Incremental Dockerfile parsing. dockerfile-ast builds every instruction eagerly and re-reads its
@@ -53,6 +54,13 @@ const HEREDOCS = Symbol('dockhand.heredocs');
 
 let installed = false;
 
+const libraryGetRawArguments = (InstructionClass.prototype as unknown as { getRawArguments(): unknown[] }).getRawArguments;
+
+/** dockerfile-ast's own `getRawArguments`, which `rawArguments` replaces: for the test that compares them. */
+export function libraryRawArguments(instruction: Instruction): ReturnType<Instruction['getArguments']> {
+  return libraryGetRawArguments.call(instruction) as ReturnType<Instruction['getArguments']>;
+}
+
 function install(): void {
   if (installed) return;
   installed = true;
@@ -73,6 +81,9 @@ function install(): void {
   // bodies), which never changes for an instruction: compute them once, and hand out copies
   // (ModifiableInstruction.getArguments shifts the array it gets).
   const proto = InstructionClass.prototype as unknown as Record<'getRawArguments' | 'getHeredocs', () => unknown[]>;
+  proto.getRawArguments = function (this: Instruction) {
+    return rawArguments(this);
+  };
   memoize(proto, 'getRawArguments', RAW_ARGUMENTS);
   memoize(proto, 'getHeredocs', HEREDOCS);
   // From.getImageNameRange and getRegistryRange move the ends of the range getImageRange gives

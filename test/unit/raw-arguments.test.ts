@@ -1,0 +1,65 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as fc from 'fast-check';
+import type { Instruction } from 'dockerfile-ast';
+import { libraryRawArguments, parseDockerfileText, reuseAcrossVersions } from '../../server/src/engine/dockerfile/parse-cache';
+import { rawArguments } from '../../server/src/engine/dockerfile/raw-arguments';
+import { corpusAvailable, corpusFiles } from '../corpus/corpus';
+
+/** rawArguments must split every instruction exactly as dockerfile-ast's own getRawArguments does. */
+
+function words(instruction: Instruction, split: (instruction: Instruction) => ReturnType<Instruction['getArguments']>): string {
+  return JSON.stringify(split(instruction).map((arg) => [arg.getValue(), arg.getRange()]));
+}
+
+function assertSameSplit(text: string): void {
+  const ast = parseDockerfileText('/raw-arguments/Dockerfile', text);
+  const instructions = [...ast.getInstructions()];
+  for (const instruction of ast.getInstructions()) {
+    const trigger = instruction.getKeyword() === 'ONBUILD' ? (instruction as unknown as { getTriggerInstruction(): Instruction | null }).getTriggerInstruction() : null;
+    if (trigger) instructions.push(trigger);
+  }
+  for (const instruction of instructions) {
+    assert.strictEqual(words(instruction, rawArguments), words(instruction, libraryRawArguments), `${JSON.stringify(text)}: ${instruction.getKeyword()}`);
+  }
+}
+
+/** Pieces that exercise every branch of the tokenizer: escapes before spaces, CR, LF, `$`, end of text; comments inside continuations. */
+const PIECES = ['RUN', 'COPY', 'ENV', 'ONBUILD RUN', 'a', 'bc', '$x', ' ', '  ', '\t', '\n', '\r\n', '\r', '\\', '\\ ', '\\\t', '\\\n', '\\\r\n', '\\ \n', '\\ \t\r\n', '\\$', '\\a', '#', '# c\n', '`', '` \n', '`\n', '"', "'", '<<EOF\n', 'EOF\n', '=', '--flag=1'];
+
+describe('raw arguments (our tokenizer vs dockerfile-ast)', () => {
+  let reuse: boolean;
+  before(() => {
+    reuse = reuseAcrossVersions.enabled;
+    reuseAcrossVersions.enabled = false;
+  });
+  after(() => {
+    reuseAcrossVersions.enabled = reuse;
+  });
+
+  it('splits hand-picked edge cases alike', () => {
+    for (const text of [
+      '', 'RUN', 'RUN ', 'RUN a\\', 'RUN a \\', 'RUN a\\ ', 'RUN a\\  b', 'RUN \\ b', 'RUN a\\\n  # c\n  b', 'RUN a \\\r\n b\\\r\nc',
+      'RUN a\\$b \\$ c\\', 'RUN a\\\n\\\n\n', 'RUN a \\ \t\n b', 'RUN \\\n# only comment\n', '# escape=`\nRUN a` \n b`$c `\r\n d',
+      'ENV a=b\\ c d="e f"', 'ONBUILD RUN a \\\n b', 'RUN\\\nx y', 'RUN a \\  \\\n b', 'RUN  \\ \\ x',
+    ]) assertSameSplit(text);
+  });
+
+  it('splits generated text alike', function () {
+    this.timeout(60000);
+    const line = fc.array(fc.constantFrom(...PIECES), { maxLength: 14 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 5 }), fc.boolean(), (lines, backtick) => {
+        assertSameSplit((backtick ? '# escape=`\n' : '') + lines.map((l) => `RUN ${l}`).join('\n'));
+        assertSameSplit(lines.join(''));
+      }),
+      { numRuns: 3000, seed: 4242 },
+    );
+  });
+
+  it('splits every corpus Dockerfile alike', function () {
+    if (!corpusAvailable()) this.skip();
+    this.timeout(60000);
+    for (const file of corpusFiles('dockerfiles')) assertSameSplit(fs.readFileSync(file, 'utf8'));
+  });
+});
