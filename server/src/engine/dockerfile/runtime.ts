@@ -55,7 +55,7 @@ export function someRunWord(model: DockerfileModel, stage: Stage, test: (word: s
   return false;
 }
 
-/** The instructions with this keyword in the stage and the stages it is built on, in build order. */
+/** The instructions with this keyword in the stage and the stages it is built on, in build order (USER, EXPOSE, SHELL in effect). */
 export function chainInstructionsOf(stage: Stage, keyword: string): Instruction[] {
   const chain = stageChain(stage);
   const found: Instruction[] = [];

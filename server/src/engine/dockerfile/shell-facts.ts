@@ -227,9 +227,12 @@ export function userBefore(site: RunSite): string | undefined {
   if (!site.stage) return undefined;
   const line = site.instruction.getRange().start.line;
   let user: string | undefined;
-  for (const instruction of stageChain(site.stage).reverse().flatMap((s) => s.instructions)) {
-    if (instruction.getRange().start.line >= line) break;
-    if (keywordOf(instruction) === 'USER') user = instruction.getArgumentsContent()?.trim().split(':')[0];
+  const chain = stageChain(site.stage);
+  for (let c = chain.length - 1; c >= 0; c--) {
+    for (const instruction of chain[c].instructions) {
+      if (instruction.getRange().start.line >= line) return user;
+      if (keywordOf(instruction) === 'USER') user = instruction.getArgumentsContent()?.trim().split(':')[0];
+    }
   }
   return user;
 }
@@ -296,6 +299,9 @@ function rememberSyntax(source: string, syntax: ScriptSyntax): void {
   syntaxCache.set(source, syntax);
 }
 
+/** The commands `syntaxOf` looks into: the arguments of any other are not read. */
+const COMMANDS_READ = new Set(['source', 'test', 'echo', 'set', 'read', 'getopts']);
+
 function syntaxOf(root: SyntaxNode): ScriptSyntax {
   const result: ScriptSyntax = { bashisms: [], expansions: [], assigned: new Set(), substitutions: [] };
   const bashism = (node: SyntaxNode, code: string, what: string, inBusybox: boolean, variable?: string) =>
@@ -308,6 +314,7 @@ function syntaxOf(root: SyntaxNode): ScriptSyntax {
         return false;
       case 'command': {
         const name = node.childForFieldName('name')?.text;
+        if (name === undefined || !COMMANDS_READ.has(name)) return true;
         const args = node.namedChildren.filter((c) => c && c.type !== 'command_name').map((c) => c!.text);
         if (name === 'source') bashism(node.childForFieldName('name')!, 'SC3046', '`source` (use `.`)', true);
         if ((name === 'test') && args.includes('==')) bashism(node, 'SC3014', '`==` in a test (use `=`)', true);

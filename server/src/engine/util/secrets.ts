@@ -67,9 +67,20 @@ const CREDENTIAL_FORMATS: [RegExp, string][] = [
 /** What kind of credential a value looks like, when it has a well-known format. */
 export function credentialKind(value: string): string | undefined {
   const trimmed = value.trim();
+  if (!mayBeCredential(trimmed)) return undefined;
   for (const [pattern, kind] of CREDENTIAL_FORMATS) if (pattern.test(trimmed)) return kind;
   return undefined;
 }
+
+/**
+ * What every format above needs: one of the first letters the anchored ones start with, the `@` of
+ * a URL with a password, or a private key's armour. Most values (versions, paths) have none.
+ */
+function mayBeCredential(value: string): boolean {
+  return CREDENTIAL_FIRST_LETTERS.has(value[0]) || value.includes('@') || value.includes('-----BEGIN ');
+}
+
+const CREDENTIAL_FIRST_LETTERS = new Set(['g', 'A', 's', 'x', 'n', 'e']);
 
 /** A value that only refers to another variable (`$X`, `${X}`, `${X:-}`) holds no secret itself. */
 export function isReference(value: string): boolean {

@@ -50,6 +50,10 @@ export const legacyKeyValueFormat: DockerfileRule = {
   },
 };
 
+/** A line continuation with the file's escape character (`\` unless `# escape=` says otherwise). */
+const BACKSLASH_CONTINUATION = /\\[ \t]*\r?\n/g;
+const BACKTICK_CONTINUATION = /`[ \t]*\r?\n/g;
+
 function separatorEdit(property: Property, newText: string) {
   return { range: { start: property.getNameRange().end, end: property.getValueRange()!.start }, newText };
 }
@@ -57,15 +61,15 @@ function separatorEdit(property: Property, newText: string) {
 function legacyFix(model: DockerfileModel, instruction: Instruction, property: Property): Fix[] {
   const valueRange = property.getValueRange()!;
   const raw = model.text.slice(model.lines.offsetAt(valueRange.start), model.lines.offsetAt(valueRange.end));
-  const escape = model.escapeChar;
-  const joined = raw.split(new RegExp(`${escape === '\\' ? '\\\\' : '`'}[ \\t]*\\r?\\n`)).join(' ');
+  const continuation = model.escapeChar === '\\' ? BACKSLASH_CONTINUATION : BACKTICK_CONTINUATION;
+  const joined = raw.split(continuation).join(' ');
   const title = `Write ${instruction.getKeyword()} ${property.getName()}=…`;
   // One word (quoted or not): only the separator changes.
   if (!/\s/.test(joined.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, ''))) {
     return [{ title, isPreferred: true, changes: [selfChange(model, [separatorEdit(property, '=')])] }];
   }
   // Several words with nothing the quotes would change: wrap them, continuations kept.
-  if (/["'\\`]/.test(raw.replace(new RegExp(`${escape === '\\' ? '\\\\' : '`'}[ \\t]*\\r?\\n`, 'g'), ''))) return [];
+  if (/["'\\`]/.test(raw.replace(continuation, ''))) return [];
   return [{
     title,
     isPreferred: true,

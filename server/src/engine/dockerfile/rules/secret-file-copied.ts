@@ -25,7 +25,7 @@ function isPrivatePem(source: string, content: string | undefined): boolean {
 function secretKind(source: string): string | undefined {
   const trimmed = source.replace(/\/+$/, '');
   const base = path.posix.basename(trimmed);
-  if (trimmed.split('/').includes('.ssh') || /(^|\/)\.aws\/credentials$/.test(trimmed) || /(^|\/)\.docker\/config\.json$/.test(trimmed)) return 'a credentials folder or file';
+  if (/(^|\/)\.ssh(\/|$)/.test(trimmed) || /(^|\/)\.aws\/credentials$/.test(trimmed) || /(^|\/)\.docker\/config\.json$/.test(trimmed)) return 'a credentials folder or file';
   return SECRET_NAMES.find((s) => s.pattern.test(base))?.what;
 }
 

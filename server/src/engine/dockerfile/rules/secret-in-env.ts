@@ -32,7 +32,7 @@ export const secretInEnv: DockerfileRule = {
     const { model, report } = context;
     const stages: (Stage | undefined)[] = [undefined, ...model.stages];
     for (const stage of stages) {
-      const instructions = stage ? stage.instructions : model.ast.getInstructions().filter((i) => i.getRange().start.line < (model.stages[0]?.from.getRange().start.line ?? Infinity));
+      const instructions = stage ? stage.instructions : beforeFirstStage(model);
       for (const instruction of instructions) {
         const keyword = keywordOf(instruction);
         if (keyword !== 'ENV' && keyword !== 'ARG') continue;
@@ -65,6 +65,18 @@ export const secretInEnv: DockerfileRule = {
     }
   },
 };
+
+/** The instructions above the first FROM. */
+function beforeFirstStage(model: DockerfileModel): Instruction[] {
+  const firstLine = model.stages[0]?.from.getRange().start.line ?? Infinity;
+  const instructions = model.ast.getInstructions();
+  const before: Instruction[] = [];
+  for (const instruction of instructions) {
+    if (instruction.getRange().start.line >= firstLine) break;
+    before.push(instruction);
+  }
+  return before;
+}
 
 /**
  * `AWS_ACCESS_KEY_ID` and the like: an identifier rather than the secret, but it only ever travels

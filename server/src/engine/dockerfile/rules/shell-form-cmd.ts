@@ -2,7 +2,8 @@ import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileRule } from '../../rule';
 import type { Report } from '../../rule';
 import type { DockerfileModel, Stage } from '../model';
-import { inheritedInstructions, keywordOf } from '../model';
+import { keywordOf } from '../model';
+import { chainInstructionsOf } from '../runtime';
 import { joinContinuations, parseShell } from '../shell';
 import { replaceOffsets, selfChange } from '../edits';
 
@@ -73,7 +74,7 @@ export const shellFormCmd: DockerfileRule = {
 
 /** False when the stage (or a stage it is built on) switched SHELL to something that is not a POSIX shell. */
 function posixShellAtEnd(stage: Stage): boolean {
-  const shells = inheritedInstructions(stage).filter((i) => keywordOf(i) === 'SHELL');
+  const shells = chainInstructionsOf(stage, 'SHELL');
   const last = shells[shells.length - 1];
   if (!last) return true;
   const executable = (last as unknown as { getJSONStrings(): { getValue(): string }[] }).getJSONStrings()[0]?.getValue().replace(/"/g, '') ?? '';

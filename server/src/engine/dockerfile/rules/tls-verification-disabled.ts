@@ -30,7 +30,7 @@ function findInsecureParts(command: ShellCommand): Insecure[] {
     }
   };
   const tool = toolOf(command);
-  const values = command.args.map(valueOf);
+  const values = (): string[] => command.args.map(valueOf);
   switch (tool) {
     case 'curl':
       flag((v) => v === '--insecure' || v === '-k' || /^-[a-zA-Z]*k[a-zA-Z]*$/.test(v) && !v.startsWith('--'), '`curl -k/--insecure` accepts any certificate', ['CKV2_DOCKER_2']);
@@ -42,24 +42,26 @@ function findInsecureParts(command: ShellCommand): Insecure[] {
     case 'yarn':
     case 'pnpm': {
       flag((v) => /^--strict-ssl=(false|0)$/i.test(v), `\`${tool} --strict-ssl=false\` accepts any certificate`, ['CKV2_DOCKER_13']);
-      const key = values.findIndex((v) => /^(strict-ssl|strictSsl)$/i.test(v));
+      const words = values();
+      const key = words.findIndex((v) => /^(strict-ssl|strictSsl)$/i.test(v));
       const sub = positionals(command).map(valueOf);
-      if (key >= 0 && (sub[0] === 'set' || (sub[0] === 'config' && sub[1] === 'set')) && FALSE.test(values[key + 1] ?? '')) {
+      if (key >= 0 && (sub[0] === 'set' || (sub[0] === 'config' && sub[1] === 'set')) && FALSE.test(words[key + 1] ?? '')) {
         found.push({ word: command.args[key], what: `\`${tool} config set strict-ssl false\` makes every later install accept any certificate`, equivalents: ['CKV2_DOCKER_13'] });
       }
       break;
     }
     case 'git': {
-      const at = values.findIndex((v, i) => /^http\.sslverify(=|$)/i.test(v) && (FALSE.test(v.split('=')[1] ?? '') || FALSE.test(values[i + 1] ?? '')));
-      if (at >= 0 && (values.includes('config') || values.includes('-c'))) {
+      const words = values();
+      const at = words.findIndex((v, i) => /^http\.sslverify(=|$)/i.test(v) && (FALSE.test(v.split('=')[1] ?? '') || FALSE.test(words[i + 1] ?? '')));
+      if (at >= 0 && (words.includes('config') || words.includes('-c'))) {
         found.push({ word: command.args[at], what: '`http.sslVerify false` makes git accept any certificate', equivalents: [] });
       }
       break;
     }
     default:
-      if (/^pip[\d.]*$/.test(tool) || (/^python[\d.]*$/.test(tool) && values[0] === '-m')) {
+      if (/^pip[\d.]*$/.test(tool) || (/^python[\d.]*$/.test(tool) && command.args.length > 0 && valueOf(command.args[0]) === '-m')) {
         flag((v) => v === '--trusted-host' || v.startsWith('--trusted-host='), '`pip --trusted-host` downloads from that host without checking its certificate', ['CKV2_DOCKER_4']);
-        const key = values.findIndex((v) => /^(global|install)\.trusted-host$/.test(v));
+        const key = values().findIndex((v) => /^(global|install)\.trusted-host$/.test(v));
         if (key >= 0) found.push({ word: command.args[key], what: '`pip config set global.trusted-host` makes every later install skip certificate checks for that host', equivalents: ['CKV2_DOCKER_4'] });
       }
   }
@@ -75,6 +77,9 @@ function insecureAssignment(text: string): string | undefined {
   if (/^(NPM_CONFIG_STRICT_SSL|YARN_STRICT_SSL)$/i.test(name) && FALSE.test(value)) return `${name}=false makes the package manager accept any certificate`;
   return undefined;
 }
+
+/** Any of the names insecureAssignment judges, in any case. */
+const INSECURE_VARIABLE_NAME = /GIT_SSL_NO_VERIFY|NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|NPM_CONFIG_STRICT_SSL|YARN_STRICT_SSL/i;
 
 const ADVICE = 'Keep certificate checks on; for a private CA, add it to the trust store (`update-ca-certificates`) or point the tool at it (`--cacert`, `cafile`).';
 
@@ -98,7 +103,8 @@ export const tlsVerificationDisabled: DockerfileRule = perRun({
   checkRun({ model, report }, site) {
     // `export NODE_TLS_REJECT_UNAUTHORIZED=0`, `GIT_SSL_NO_VERIFY=1` as statements: later commands inherit them.
     for (const script of scriptsOf(model, site)) {
-      if (script.shell !== 'sh') continue;
+      // Reading the statements parses the script again: only when it names a variable insecureAssignment knows.
+      if (script.shell !== 'sh' || !INSECURE_VARIABLE_NAME.test(script.source)) continue;
       for (const variable of scriptVariables(script.source)) {
         const what = variable.value === undefined ? undefined : insecureAssignment(`${variable.name}=${variable.value}`);
         const start = script.start + variable.start;

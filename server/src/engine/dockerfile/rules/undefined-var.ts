@@ -33,13 +33,14 @@ export const undefinedVar: DockerfileRule = {
       const scope = new Set<string>(DEFAULT_ENV);
       for (const parent of stageChain(stage).slice(1)) for (const instruction of parent.instructions) declare(instruction, scope);
       for (const instruction of stage.instructions) {
+        if (!EXPANDED.has(keywordOf(instruction))) continue; // declares nothing either
         const range = instruction.getRange();
         const start = model.lines.offsetAt(instruction.getInstructionRange().end);
         const heredocs = (instruction as unknown as { getHeredocs?: () => unknown[] }).getHeredocs?.() ?? [];
         // A heredoc body is file content (often a script with its own variables), not instruction words.
         const end = heredocs.length > 0 ? model.lines.lineEnd(range.start.line) : model.lines.offsetAt(range.end);
         const words = model.text.slice(start, end);
-        if (!EXPANDED.has(keywordOf(instruction)) || !words.includes('$')) {
+        if (!words.includes('$')) {
           declare(instruction, scope);
           continue;
         }

@@ -1,5 +1,6 @@
 import type { DockerfileRule } from '../../rule';
-import { inheritedInstructions, keywordOf } from '../model';
+import { keywordOf } from '../model';
+import { chainInstructionsOf } from '../runtime';
 import { selfChange } from '../edits';
 
 function unquote(value: string): string {
@@ -28,7 +29,7 @@ export const workdirRelativePath: DockerfileRule = {
   reads: ['ARG', 'FROM', 'WORKDIR'],
   check({ model, report }) {
     const orphan = model.stages.length === 0 ? model.ast.getInstructions() : [];
-    const scopes = [orphan, ...model.stages.map((s) => inheritedInstructions(s))];
+    const scopes = [orphan, ...model.stages.map((s) => chainInstructionsOf(s, 'WORKDIR'))];
     const reported = new Set<unknown>();
     for (const instructions of scopes) {
       let anchored = false;
