@@ -27,8 +27,9 @@ export class DiskWorkspace implements Workspace {
     if (this.files.has(key)) return this.files.get(key);
     let content: string | undefined;
     try {
-      const stat = fs.statSync(key);
-      content = stat.isFile() && stat.size <= 4 * 1024 * 1024 ? fs.readFileSync(key, 'utf8') : undefined;
+      // Most files asked for are absent (.dockerignore, lock files): an exception costs more than the stat.
+      const stat = fs.statSync(key, { throwIfNoEntry: false });
+      content = stat?.isFile() && stat.size <= 4 * 1024 * 1024 ? fs.readFileSync(key, 'utf8') : undefined;
     } catch {
       content = undefined;
     }
