@@ -19,6 +19,8 @@ const sourcesByModel = new WeakMap<DockerfileModel, Map<Instruction, CopySources
 
 /** Computed once per model and instruction: several rules ask about every COPY. */
 export function copySources(model: DockerfileModel, instruction: Instruction): CopySources | undefined {
+  // Asked of every instruction: the others need no cache entry.
+  if (!isCopyOrAdd(instruction)) return undefined;
   let cache = sourcesByModel.get(model);
   if (!cache) sourcesByModel.set(model, (cache = new Map()));
   if (cache.has(instruction)) return cache.get(instruction);
@@ -49,6 +51,11 @@ function computeCopySources(model: DockerfileModel, instruction: Instruction): C
     fromStage: flags.some((f) => f.getName().toLowerCase() === 'from'),
     flagsText: flagsText ? `${flagsText} ` : '',
   };
+}
+
+export function isCopyOrAdd(instruction: Instruction): boolean {
+  const keyword = keywordOf(instruction);
+  return keyword === 'COPY' || keyword === 'ADD';
 }
 
 /** `COPY . .`, `ADD ./ /app`: the whole build context goes into the image. */

@@ -2,6 +2,7 @@ import type { Copy, Instruction } from 'dockerfile-ast';
 import type { Range } from '../finding';
 import type { DockerfileModel, Stage } from './model';
 import { keywordOf, rootImage, stageChain } from './model';
+import { isCopyOrAdd } from './copy-facts';
 
 /** The words of instructions as Docker reads them, with their places, for the instruction-level rules. */
 
@@ -46,6 +47,8 @@ const copyCache = new WeakMap<DockerfileModel, Map<Instruction, CopyOperands | u
 
 /** Sources, destination and flags of a COPY or ADD; undefined for heredocs and half-typed lines. Computed once per model. */
 export function copyOperands(model: DockerfileModel, instruction: Instruction): CopyOperands | undefined {
+  // Asked of every instruction: the others need no cache entry.
+  if (!isCopyOrAdd(instruction)) return undefined;
   let cache = copyCache.get(model);
   if (!cache) {
     cache = new Map();

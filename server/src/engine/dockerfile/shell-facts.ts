@@ -212,6 +212,9 @@ function findFamily(model: DockerfileModel, site: RunSite): OsFlavour {
  */
 export function pipedInto(script: ShellScript, a: ShellCommand, b: ShellCommand): boolean {
   if (a.nested || b.nested || b.start <= a.end) return false;
+  // Most neighbours are joined by `&&` or `;`: no `|` between them, nothing to read.
+  const bar = script.source.indexOf('|', a.end - script.start);
+  if (bar < 0 || bar >= b.start - script.start) return false;
   const between = script.source.slice(a.end - script.start, b.start - script.start)
     .replace(/\d*(?:[<>]+&?|&>>?)\s*(?:"[^"]*"|'[^']*'|[^\s|;&)]+)/g, ' ');
   return /^[\s)}]*\|(?!\|)/.test(between);

@@ -145,6 +145,13 @@ const MANAGERS: Manager[] = [
   },
 ];
 
+/** The programs each manager's `fills` asks for first: a RUN that runs none of them fills no cache. */
+function mayFill(tool: string): boolean {
+  return APT.has(tool) || DNF.has(tool) || OTHER_FILLERS.has(tool) || /^(pip|python)[\d.]*$/.test(tool);
+}
+
+const OTHER_FILLERS = new Set(['apk', 'npm', 'yarn', 'yum', 'zypper']);
+
 /** `/scripts/cleanup.sh`, `./clean-apt`: a script of the project whose name says it cleans up. */
 function isCleanupScript(c: ShellCommand): boolean {
   return /clean/i.test(name(c)) && (c.name.includes('/') || /\.(sh|bash)$/.test(c.name)) && packageCommand(c) === undefined;
@@ -219,7 +226,7 @@ export const packageCacheInImage: DockerfileRule = perRun({
 
 function checkRun(model: DockerfileModel, site: RunSite, report: (r: Report) => void): void {
   const commands = toolCommandsOf(model, site);
-  if (commands.length === 0) return;
+  if (!commands.some((c) => mayFill(name(c)))) return;
   let env: Map<string, string | undefined> | undefined;
   let mounts: string[] | undefined;
   const facts: RunFacts = {

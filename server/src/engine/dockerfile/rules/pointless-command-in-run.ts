@@ -2,18 +2,19 @@ import type { DockerfileRule } from '../../rule';
 import { perRun } from '../per-run';
 import { toolCommandsOf, toolOf } from '../shell-facts';
 
-const WHY: Record<string, string> = {
-  ssh: 'connects to another machine during the build',
-  vim: 'is an interactive editor: nobody can type into a build',
-  shutdown: 'would stop the build host, not a container',
-  service: 'starts a daemon that dies when this RUN ends: nothing keeps running in the image',
-  ps: 'lists the processes of this build step only',
-  free: 'reports the memory of the build host',
-  top: 'is interactive and never ends on its own',
-  kill: 'can only reach processes of this same build step',
-  mount: 'needs privileges a build step does not have, and the mount ends with the step',
-  ifconfig: 'reports the build network, not the container\'s',
-};
+// A Map: asked with every command's name, which an object lookup would first intern.
+const WHY = new Map<string, string>([
+  ['ssh', 'connects to another machine during the build'],
+  ['vim', 'is an interactive editor: nobody can type into a build'],
+  ['shutdown', 'would stop the build host, not a container'],
+  ['service', 'starts a daemon that dies when this RUN ends: nothing keeps running in the image'],
+  ['ps', 'lists the processes of this build step only'],
+  ['free', 'reports the memory of the build host'],
+  ['top', 'is interactive and never ends on its own'],
+  ['kill', 'can only reach processes of this same build step'],
+  ['mount', 'needs privileges a build step does not have, and the mount ends with the step'],
+  ['ifconfig', 'reports the build network, not the container\'s'],
+]);
 
 /**
  * Commands that do nothing useful in a build step: interactive tools, daemons started with
@@ -34,7 +35,7 @@ export const pointlessCommandInRun: DockerfileRule = perRun({
   checkRun({ model, report }, site) {
     for (const command of toolCommandsOf(model, site)) {
       const tool = toolOf(command);
-      const why = Object.prototype.hasOwnProperty.call(WHY, tool) ? WHY[tool] : undefined;
+      const why = WHY.get(tool);
       if (!why) continue;
       report({
         range: model.lines.rangeOf(command.nameWord.start, command.nameWord.end),
