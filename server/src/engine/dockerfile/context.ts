@@ -15,6 +15,7 @@ export class BuildContextFacts {
   private composeCache?: ComposeBuildLink[];
   private ignoreCache?: Dockerignore | null;
   private targetCache?: { target: string | undefined };
+  private packageJsonCache?: { value: PackageJson | undefined };
 
   constructor(
     readonly workspace: Workspace,
@@ -74,8 +75,13 @@ export class BuildContextFacts {
     return this.onDisk ? this.workspace.readFile(this.contextPath(relative)) : undefined;
   }
 
-  /** `package.json` of the build context, parsed, if there is one. */
+  /** `package.json` of the build context, parsed, if there is one (read once per lint: a rule asks on every lint for its reuse key). */
   get packageJson(): PackageJson | undefined {
+    if (this.packageJsonCache === undefined) this.packageJsonCache = { value: this.readPackageJson() };
+    return this.packageJsonCache.value;
+  }
+
+  private readPackageJson(): PackageJson | undefined {
     const text = this.readContextFile('package.json');
     if (text === undefined) return undefined;
     try {

@@ -17,6 +17,10 @@ export interface DependencyInstall {
 
 const tool = (command: ShellCommand) => programName(command.name);
 
+/** The programs dependencyInstall knows (its cases): any other command is answered before reading its words. */
+const DEPENDENCY_TOOLS = new Set(['npm', 'yarn', 'pnpm', 'pip', 'pip3', 'python', 'python3', 'poetry', 'pipenv', 'uv', 'go', 'bundle', 'bundler',
+  'composer', 'cargo', 'mvn', 'mvnw', 'dotnet']);
+
 /**
  * `npm ci`, `npm install` (no package names), `yarn [install]`, `pnpm install`, `pip install -r f`,
  * `poetry install`, `pipenv install`, `uv sync`, `go mod download`, `bundle install`,
@@ -25,6 +29,7 @@ const tool = (command: ShellCommand) => programName(command.name);
 export function dependencyInstall(raw: ShellCommand): DependencyInstall | undefined {
   const command = unwrap(raw);
   const name = tool(command);
+  if (!DEPENDENCY_TOOLS.has(name)) return undefined;
   const sub = subcommand(command);
   const make = (ecosystem: Ecosystem, requirementFiles: string[] = []): DependencyInstall => ({ ecosystem, command, requirementFiles });
   switch (name) {
@@ -101,9 +106,13 @@ export interface BuildStep {
 const NODE_BUILD_SCRIPTS = /^(build|compile|bundle|dist)(:.*)?$/;
 const NODE_BUILD_TOOLS = new Set(['tsc', 'vite', 'webpack', 'rollup', 'esbuild', 'parcel', 'ng', 'next', 'nuxt', 'nest', 'swc', 'tsup', 'babel']);
 
+/** The programs buildStep has a case for; the other node build tools are in NODE_BUILD_TOOLS. */
+const BUILD_TOOLS = new Set(['npm', 'pnpm', 'yarn', 'npx', 'go', 'mvn', 'mvnw', './mvnw', 'gradle', 'gradlew', 'cargo', 'dotnet']);
+
 export function buildStep(raw: ShellCommand): BuildStep | undefined {
   const command = unwrap(raw);
   const name = tool(command);
+  if (!BUILD_TOOLS.has(name) && !NODE_BUILD_TOOLS.has(name)) return undefined;
   const sub = subcommand(command);
   const pos = positionals(command);
   switch (name) {

@@ -50,11 +50,15 @@ export const missingDockerignore: DockerfileRule = {
 
 /** Paths the Dockerfile copies by name: a generated ignore file must not exclude them. */
 export function explicitSources(model: DockerfileModel): string[] {
-  return model.stages.flatMap((s) => s.instructions)
-    .map((i) => copySources(model, i))
-    .filter((c) => c && !c.fromStage)
-    .flatMap((c) => c!.sources)
-    .filter((s) => s !== '.' && s !== './' && !/^https?:\/\//.test(s) && !s.includes('$'));
+  const sources: string[] = [];
+  for (const stage of model.stages) {
+    for (const instruction of stage.instructions) {
+      const copy = copySources(model, instruction);
+      if (!copy || copy.fromStage) continue;
+      for (const s of copy.sources) if (s !== '.' && s !== './' && !/^https?:\/\//.test(s) && !s.includes('$')) sources.push(s);
+    }
+  }
+  return sources;
 }
 
 /** Does the image build its own outputs (so the host's dist/, target/ must not be sent)? */
