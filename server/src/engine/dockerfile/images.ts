@@ -59,7 +59,16 @@ const DEBIAN_DEFAULT_OFFICIAL = new Set([
   'wordpress', 'drupal', 'ghost', 'redmine', 'rabbitmq', 'elasticsearch', 'memcached', 'haproxy', 'traefik',
 ]);
 
+/** Asked by several rules about the same image: found once per reference object. */
 export function osFlavour(ref: ImageRef): OsFlavour {
+  let flavour = flavours.get(ref);
+  if (flavour === undefined) flavours.set(ref, (flavour = findOsFlavour(ref)));
+  return flavour;
+}
+
+const flavours = new WeakMap<ImageRef, OsFlavour>();
+
+function findOsFlavour(ref: ImageRef): OsFlavour {
   if (ref.isScratch) return 'scratch';
   const repo = ref.repository ?? '';
   const tag = (ref.tag ?? '').toLowerCase();

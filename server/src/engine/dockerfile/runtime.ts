@@ -20,9 +20,17 @@ export function effectiveStart(stage: Stage): { cmd?: Instruction; entrypoint?: 
   return { cmd, entrypoint };
 }
 
-/** The words of a CMD/ENTRYPOINT, exec or shell form, without quotes. */
-export function startWords(instruction: Instruction | undefined): string[] {
+/** The words of a CMD/ENTRYPOINT, exec or shell form, without quotes (read once per instruction object: several rules ask). */
+export function startWords(instruction: Instruction | undefined): readonly string[] {
   if (!instruction) return [];
+  let words = wordsByInstruction.get(instruction);
+  if (words === undefined) wordsByInstruction.set(instruction, (words = readStartWords(instruction)));
+  return words;
+}
+
+const wordsByInstruction = new WeakMap<Instruction, string[]>();
+
+function readStartWords(instruction: Instruction): string[] {
   const json = (instruction as unknown as { getJSONStrings(): { getValue(): string }[] }).getJSONStrings?.() ?? [];
   if (json.length > 0) {
     return json.map((j) => {

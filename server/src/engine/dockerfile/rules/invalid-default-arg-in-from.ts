@@ -43,14 +43,19 @@ export const invalidDefaultArgInFrom: DockerfileRule = {
   // The global ARGs' defaults, and the FROM images, ranges and stage names.
   reads: ['ARG', 'FROM'],
   check({ model, report }) {
-    const defaults = new Map<string, string | undefined>(PLATFORM_ARGS);
-    // In declaration order, so a default may use the ARGs above it (`ARG IMAGE=$REGISTRY/app`).
-    for (const [name, value] of model.globalArgs) defaults.set(name, expandDefaults(value ?? '', defaults));
-    const stageNames = new Set(model.stages.map((s) => s.name?.toLowerCase()).filter(Boolean));
+    // Read on the first FROM with a variable: most files have none.
+    let defaults: Map<string, string | undefined> | undefined;
+    let stageNames: Set<string | undefined> | undefined;
     for (const stage of model.stages) {
       const raw = stage.from.getImage();
       const range = stage.from.getImageRange();
       if (!raw || !range || !raw.includes('$')) continue;
+      if (!defaults || !stageNames) {
+        defaults = new Map<string, string | undefined>(PLATFORM_ARGS);
+        // In declaration order, so a default may use the ARGs above it (`ARG IMAGE=$REGISTRY/app`).
+        for (const [name, value] of model.globalArgs) defaults.set(name, expandDefaults(value ?? '', defaults));
+        stageNames = new Set(model.stages.map((s) => s.name?.toLowerCase()).filter(Boolean));
+      }
       const used = stage.from.getVariables().map((v) => variableReference(v).name).filter((n) => model.globalArgs.has(n));
       if (used.length === 0) continue;
       const image = expandDefaults(raw, defaults);

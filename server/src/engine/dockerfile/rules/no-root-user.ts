@@ -75,18 +75,18 @@ function startsAsAnotherUser(word: string): boolean {
 }
 
 /** `bash`, `python3`, `php -a`: a shell or REPL with no program to run. */
-function isInteractive(words: string[]): boolean {
+function isInteractive(words: readonly string[]): boolean {
   if (!INTERACTIVE.test(words[0] ?? '')) return false;
   return words.length === 1 || (words.length === 2 && words[1].startsWith('-'));
 }
 
 /** `ENTRYPOINT ["dotnet"]` + `CMD ["--info"]`: a runtime image that prints its version until something is built on it. */
-function isVersionProbe(words: string[]): boolean {
+function isVersionProbe(words: readonly string[]): boolean {
   return words.length > 0 && words.every((w) => /^--?(info|version|help)$/.test(w));
 }
 
 /** The program a start command runs (`/usr/sbin/nginx -g …` → `nginx`). */
-function serverName(words: string[]): string | undefined {
+function serverName(words: readonly string[]): string | undefined {
   return words[0]?.split('/').pop();
 }
 

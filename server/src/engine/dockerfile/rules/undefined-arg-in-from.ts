@@ -1,4 +1,6 @@
 import type { DockerfileRule } from '../../rule';
+import type { Instruction } from 'dockerfile-ast';
+import type { DockerfileModel } from '../model';
 import { PREDEFINED_ARGS, closestName, variableReference } from '../build-args';
 
 /**
@@ -20,6 +22,7 @@ export const undefinedArgInFrom: DockerfileRule = {
   check({ model, report }) {
     const declared = new Set(model.globalArgs.keys());
     for (const stage of model.stages) {
+      if (!mentionsVariable(model, stage.from)) continue;
       for (const variable of stage.from.getVariables()) {
         const { name } = variableReference(variable);
         if (!name || declared.has(name) || PREDEFINED_ARGS.has(name)) continue;
@@ -32,3 +35,10 @@ export const undefinedArgInFrom: DockerfileRule = {
     }
   },
 };
+
+/** A `$` somewhere in the instruction: without one it uses no variable. */
+function mentionsVariable(model: DockerfileModel, instruction: Instruction): boolean {
+  const range = instruction.getRange();
+  const dollar = model.text.indexOf('$', model.lines.offsetAt(range.start));
+  return dollar >= 0 && dollar < model.lines.offsetAt(range.end);
+}
