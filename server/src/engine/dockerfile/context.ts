@@ -16,6 +16,7 @@ export class BuildContextFacts {
   private ignoreCache?: Dockerignore | null;
   private targetCache?: { target: string | undefined };
   private packageJsonCache?: { value: PackageJson | undefined };
+  private contextDirCache?: string;
 
   constructor(
     readonly workspace: Workspace,
@@ -40,7 +41,7 @@ export class BuildContextFacts {
 
   /** The build context folder: the Compose `build.context` when a service builds this file, else its folder. */
   get contextDir(): string {
-    return this.composeServices[0]?.contextDir ?? path.dirname(path.resolve(this.dockerfilePath));
+    return (this.contextDirCache ??= this.composeServices[0]?.contextDir ?? path.dirname(path.resolve(this.dockerfilePath)));
   }
 
   /** Where BuildKit looks for ignore files, in order: `<Dockerfile>.dockerignore` beside it, then the context's. */

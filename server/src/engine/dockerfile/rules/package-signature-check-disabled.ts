@@ -51,6 +51,13 @@ function bypasses(raw: ShellCommand): Bypass[] {
   return found;
 }
 
+/** How many spaces and tabs come right before `offset` (what removing the flag removes with it). */
+function blanksBefore(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  return offset - at;
+}
+
 /**
  * Package signatures are what stops a compromised mirror or a man in the middle from putting
  * code into the image. These flags switch the check off for every package of the command.
@@ -75,7 +82,7 @@ export const packageSignatureCheckDisabled: DockerfileRule = perRun({
       const p = packageCommand(command);
       const localOnly = p !== undefined && p.packages.length > 0 && p.packages.every(isLocalPackage);
       for (const { word, what, equivalents } of found) {
-        const before = model.text.slice(0, word.start).match(/[ \t]+$/)?.[0].length ?? 0;
+        const before = blanksBefore(model.text, word.start);
         const force = (word.value ?? '') === '--force-yes';
         report({
           range: model.lines.rangeOf(word.start, word.end),

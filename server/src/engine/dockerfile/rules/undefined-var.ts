@@ -36,6 +36,12 @@ export const undefinedVar: DockerfileRule = {
         if (!EXPANDED.has(keywordOf(instruction))) continue; // declares nothing either
         const range = instruction.getRange();
         const start = model.lines.offsetAt(instruction.getInstructionRange().end);
+        // No `$` anywhere in the instruction's lines: nothing to read, heredoc or not.
+        const dollar = model.text.indexOf('$', start);
+        if (dollar < 0 || dollar >= Math.max(model.lines.offsetAt(range.end), model.lines.lineEnd(range.start.line))) {
+          declare(instruction, scope);
+          continue;
+        }
         const heredocs = (instruction as unknown as { getHeredocs?: () => unknown[] }).getHeredocs?.() ?? [];
         // A heredoc body is file content (often a script with its own variables), not instruction words.
         const end = heredocs.length > 0 ? model.lines.lineEnd(range.start.line) : model.lines.offsetAt(range.end);
