@@ -28,11 +28,15 @@ export function nameTokens(name: string): string[] {
     .map((t) => t.toLowerCase());
 }
 
+/** A part of every secret word and of `key`: a name without one is no secret name (most are not: NODE_VERSION, PATH). */
+const SECRET_NAME_PART = /secret|pass|pwd|pword|token|credential|key|auth/i;
+
 const secretNames = new Map<string, boolean>();
 const SECRET_NAMES_LIMIT = 4000;
 
 /** True for names that hold a secret: `JWT_SECRET`, `DB_PASSWORD`, `API_KEY`, `githubToken`; not `GPG_KEY`, `PASSWORD_FILE`. */
 export function isSecretName(name: string): boolean {
+  if (!SECRET_NAME_PART.test(name)) return false;
   // Asked of every ENV, ARG and LABEL name on every keystroke: answered once per name.
   let known = secretNames.get(name);
   if (known === undefined) {

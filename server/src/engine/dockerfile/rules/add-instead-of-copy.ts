@@ -25,7 +25,8 @@ export const addInsteadOfCopy: DockerfileRule = {
   runIndependent: true,
   reads: ['ADD'],
   check({ model, report }) {
-    for (const { instruction } of placedInstructions(model)) {
+    for (const { instruction, keyword } of placedInstructions(model)) {
+      if (keyword !== 'ADD') continue;
       const add = copyOperands(model, instruction);
       if (!add || add.keyword !== 'ADD') continue;
       const plain = add.sources.filter((s) => !ARCHIVE.test(s.value) && !REMOTE.test(s.value) && !hasVariable(s.text));

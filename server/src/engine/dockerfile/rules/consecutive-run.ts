@@ -39,10 +39,11 @@ export const consecutiveRun: DockerfileRule = {
       const previous = placed[i - 1];
       const current = placed[i];
       if (previous.keyword !== 'RUN' || current.keyword !== 'RUN' || previous.stage !== current.stage) continue;
-      if (flagsOf(previous.instruction) !== flagsOf(current.instruction)) continue;
-      const first = singleCommand(model, previous.instruction);
+      // Most RUNs run several commands: that rules a pair out before their flags are compared.
       const second = singleCommand(model, current.instruction);
+      const first = second && singleCommand(model, previous.instruction);
       if (!first || !second) continue;
+      if (flagsOf(previous.instruction) !== flagsOf(current.instruction)) continue;
       const fixes = [];
       const args = current.instruction.getArguments();
       const end = model.lines.offsetAt(previous.instruction.getRange().end);

@@ -78,8 +78,11 @@ function insecureAssignment(text: string): string | undefined {
   return undefined;
 }
 
-/** Any of the names insecureAssignment judges, in any case. */
-const INSECURE_VARIABLE_NAME = /GIT_SSL_NO_VERIFY|NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|NPM_CONFIG_STRICT_SSL|YARN_STRICT_SSL/i;
+/** Some name insecureAssignment judges may be in the script (plain searches: cheaper than one case-insensitive alternation). */
+function mayNameInsecureVariable(source: string): boolean {
+  return source.includes('GIT_SSL_NO_VERIFY') || source.includes('NODE_TLS_REJECT_UNAUTHORIZED') || source.includes('PYTHONHTTPSVERIFY')
+    || /strict_ssl/i.test(source);
+}
 
 const ADVICE = 'Keep certificate checks on; for a private CA, add it to the trust store (`update-ca-certificates`) or point the tool at it (`--cacert`, `cafile`).';
 
@@ -104,7 +107,7 @@ export const tlsVerificationDisabled: DockerfileRule = perRun({
     // `export NODE_TLS_REJECT_UNAUTHORIZED=0`, `GIT_SSL_NO_VERIFY=1` as statements: later commands inherit them.
     for (const script of scriptsOf(model, site)) {
       // Reading the statements parses the script again: only when it names a variable insecureAssignment knows.
-      if (script.shell !== 'sh' || !INSECURE_VARIABLE_NAME.test(script.source)) continue;
+      if (script.shell !== 'sh' || !mayNameInsecureVariable(script.source)) continue;
       for (const variable of scriptVariables(script.source)) {
         const what = variable.value === undefined ? undefined : insecureAssignment(`${variable.name}=${variable.value}`);
         const start = script.start + variable.start;
