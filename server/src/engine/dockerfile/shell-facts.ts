@@ -4,7 +4,7 @@ import type { DockerfileModel, Stage } from './model';
 import { keywordOf, rootImage, stageChain } from './model';
 import { osFlavour, type OsFlavour } from './images';
 import type { SyntaxNode } from './shell-tree';
-import { clearWithShellCache, commandsOfShell, detached, factOfShell, programName, runShell, shareShellTrees, unwrap, visitShellSyntax, walkShellSyntax, type RunShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { clearWithShellCache, commandsOfShell, detached, factOfShell, programName, runShell, shareShellTrees, unwrap, visitShellSyntax, type RunShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 /** What the shell-command rules ask about RUN instructions, on top of the shell model. */
 
@@ -309,7 +309,7 @@ function syntaxOf(root: SyntaxNode): ScriptSyntax {
   const result: ScriptSyntax = { bashisms: [], expansions: [], assigned: new Set(), substitutions: [] };
   const bashism = (node: SyntaxNode, code: string, what: string, inBusybox: boolean, variable?: string) =>
     result.bashisms.push({ code, what, inBusybox, variable, start: node.startIndex, end: node.endIndex });
-  walkShellSyntax(root, (node) => {
+  walkSyntax(root, (node) => {
     switch (node.type) {
       case 'comment':
       case 'heredoc_body':
@@ -386,6 +386,20 @@ function syntaxOf(root: SyntaxNode): ScriptSyntax {
     }
   });
   return result;
+}
+
+/** Leaf types the visitor in syntaxOf acts on; at any other leaf (a word, an operator) it does nothing. */
+const LEAVES_READ = new Set(['array', 'herestring_redirect', 'process_substitution', 'command_substitution', 'ansi_c_string']);
+
+/**
+ * walkShellSyntax for syntaxOf, without calling its visitor at the leaves it ignores: most nodes of
+ * a script are such leaves (words, operators), and every script is read this way.
+ */
+function walkSyntax(node: SyntaxNode, visit: (node: SyntaxNode) => boolean): void {
+  if (!visit(node)) return;
+  for (const child of node.children) {
+    if (child.children.length > 0 || LEAVES_READ.has(child.type)) walkSyntax(child, visit);
+  }
 }
 
 function hasAncestor(node: SyntaxNode, test: (a: SyntaxNode) => boolean): boolean {
