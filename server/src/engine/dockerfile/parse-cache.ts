@@ -86,6 +86,12 @@ function install(): void {
   };
   memoize(proto, 'getRawArguments', RAW_ARGUMENTS);
   memoize(proto, 'getHeredocs', HEREDOCS);
+  // Asked of every instruction many times a lint (also by dockerfile-ast itself): the keyword kept when it was built.
+  const keywordProto = InstructionClass.prototype as unknown as { getKeyword(this: Instruction): string };
+  const keywordOfText = keywordProto.getKeyword;
+  keywordProto.getKeyword = function (this: Instruction) {
+    return storedKeyword(this) ?? keywordOfText.call(this);
+  };
   // From.getImageNameRange and getRegistryRange move the ends of the range getImageRange gives
   // them, which is the image argument's own range: now that arguments are kept, give a copy.
   const from = FromClass.prototype as unknown as { getImageRange(): Range | null };

@@ -24,6 +24,7 @@ export function rawArguments(instruction: Instruction): Argument[] {
   const extra = document.offsetAt(range.end) - document.offsetAt(range.start);
   const fullArgs = instruction.getTextContent().substring(extra);
   const offset = document.offsetAt(range.start) + extra;
+  const escapeCode = escapeChar.length === 1 ? escapeChar.charCodeAt(0) : -1;
   const rangeOf = (from: number, to: number): Range => ({ start: document.positionAt(offset + from), end: document.positionAt(offset + to) });
 
   let start = false;
@@ -132,6 +133,10 @@ export function rawArguments(instruction: Instruction): Argument[] {
         escapeMarker = -1;
         take(i);
         if (found === -1) found = i;
+        // The characters up to the next white space or escape character would each come back
+        // here and extend the word by one, the flags now all cleared: take them at once.
+        while (i + 1 < fullArgs.length && !isWhitespaceOrEscape(fullArgs.charCodeAt(i + 1), escapeCode)) i++;
+        runEnd = i + 1;
       }
       // a character other than white space
       start = false;
@@ -139,4 +144,8 @@ export function rawArguments(instruction: Instruction): Argument[] {
   }
   if (found !== -1) push(escapeMarker === -1 ? fullArgs.length : escapeMarker);
   return args;
+}
+
+function isWhitespaceOrEscape(code: number, escapeCode: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 10 || code === escapeCode;
 }
