@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as fc from 'fast-check';
 import type { Instruction } from 'dockerfile-ast';
 import { libraryRawArguments, parseDockerfileText, reuseAcrossVersions } from '../../server/src/engine/dockerfile/parse-cache';
-import { rawArguments } from '../../server/src/engine/dockerfile/raw-arguments';
+import { positionsFrom, rawArguments } from '../../server/src/engine/dockerfile/raw-arguments';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { corpusAvailable, corpusFiles } from '../corpus/corpus';
 
 /** rawArguments must split every instruction exactly as dockerfile-ast's own getRawArguments does. */
@@ -55,6 +56,17 @@ describe('raw arguments (our tokenizer vs dockerfile-ast)', () => {
       }),
       { numRuns: 3000, seed: 4242 },
     );
+  });
+
+  it('places offsets on lines as the document does, in any order, line breaks of every kind included', () => {
+    const text = 'RUN a\r\n b\rc\n\r\n\nd \\\r\n  e\r';
+    const document = TextDocument.create('', '', 0, text);
+    const offsets = Array.from({ length: text.length + 3 }, (_, i) => i - 1);
+    const orders = [offsets, [...offsets].reverse(), offsets.map((_, i) => offsets[(i * 7) % offsets.length])];
+    for (const order of orders) {
+      const positionAt = positionsFrom(document);
+      for (const offset of order) assert.deepStrictEqual(positionAt(offset), document.positionAt(offset), `offset ${offset}`);
+    }
   });
 
   it('splits every corpus Dockerfile alike', function () {

@@ -1,7 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import { Argument } from 'dockerfile-ast/lib/argument';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Range } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 
 interface InstructionFields {
   document: TextDocument;
@@ -25,7 +25,8 @@ export function rawArguments(instruction: Instruction): Argument[] {
   const fullArgs = instruction.getTextContent().substring(extra);
   const offset = document.offsetAt(range.start) + extra;
   const escapeCode = escapeChar.length === 1 ? escapeChar.charCodeAt(0) : -1;
-  const rangeOf = (from: number, to: number): Range => ({ start: document.positionAt(offset + from), end: document.positionAt(offset + to) });
+  const positionAt = positionsFrom(document);
+  const rangeOf = (from: number, to: number): Range => ({ start: positionAt(offset + from), end: positionAt(offset + to) });
 
   let start = false;
   let comment = false;
@@ -148,4 +149,34 @@ export function rawArguments(instruction: Instruction): Argument[] {
 
 function isWhitespaceOrEscape(code: number, escapeCode: number): boolean {
   return code === 32 || code === 9 || code === 13 || code === 10 || code === escapeCode;
+}
+
+/**
+ * `document.positionAt`, for offsets that mostly grow (the words of one instruction): the line is
+ * found by stepping on from the previous answer's instead of by a binary search over every line.
+ * Same answers: the line is the last one starting at or before the offset, and an offset inside a
+ * line break counts as the end of that line.
+ */
+export function positionsFrom(document: TextDocument): (offset: number) => Position {
+  const lineOffsets = (document as unknown as { getLineOffsets?(): number[] }).getLineOffsets?.();
+  if (!lineOffsets || lineOffsets.length === 0) return (offset) => document.positionAt(offset);
+  const text = document.getText();
+  let line = -1;
+  return (offset) => {
+    const at = Math.max(Math.min(offset, text.length), 0);
+    if (line < 0 || lineOffsets[line] > at) {
+      const position = document.positionAt(offset);
+      line = position.line;
+      return position;
+    }
+    while (line + 1 < lineOffsets.length && lineOffsets[line + 1] <= at) line++;
+    const lineStart = lineOffsets[line];
+    let end = at;
+    while (end > lineStart && isLineBreak(text.charCodeAt(end - 1))) end--;
+    return { line, character: end - lineStart };
+  };
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 13 || code === 10;
 }
