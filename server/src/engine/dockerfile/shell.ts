@@ -65,8 +65,18 @@ interface ParsedScript {
   hasError: boolean;
 }
 
+/**
+ * A parse kept by text, with its commands at the offsets of the first script that had the text
+ * (`base`): that script takes them as they are, any other shifts a copy.
+ */
+interface CachedParse extends ParsedScript {
+  base: number;
+  /** The same parse with offsets relative to the script (base 0), for parseShell. */
+  relative?: ParsedScript;
+}
+
 const SCRIPT_CACHE_LIMIT = 4000;
-const scriptCache = new Map<string, ParsedScript>();
+const scriptCache = new Map<string, CachedParse>();
 
 const cacheClearers: (() => void)[] = [];
 
@@ -96,10 +106,21 @@ export function shareShellTrees(consumer: TreeConsumer): void {
 
 /** Commands of a POSIX shell script, with offsets relative to the script. Cached by text. */
 export function parseShell(source: string): ParsedScript {
-  return parseScript(source, false);
+  const parsed = parseScript(source, false, 0);
+  if (parsed.base === 0) return parsed;
+  return (parsed.relative ??= { commands: shiftCommands(parsed.commands, -parsed.base), hasError: parsed.hasError });
 }
 
-function parseScript(text: string, shareTree: boolean): ParsedScript {
+/** The commands of `commands` moved by `by`. */
+function shiftCommands(commands: ShellCommand[], by: number): ShellCommand[] {
+  if (by === 0) return commands;
+  const shifted = new Array<ShellCommand>(commands.length);
+  for (let i = 0; i < commands.length; i++) shifted[i] = shiftCommand(commands[i], by, commands[i].nested);
+  return shifted;
+}
+
+/** The parse of `text`, its commands at `base` if it is parsed now (else at the base of the cached parse). */
+function parseScript(text: string, shareTree: boolean, base: number): CachedParse {
   const cached = scriptCache.get(text);
   if (cached) return cached;
   if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
@@ -107,12 +128,12 @@ function parseScript(text: string, shareTree: boolean): ParsedScript {
   const source = detached(text);
   const parsedText = blankBacktickComments(source);
   const tree = parser.parse(parsedText);
-  const result: ParsedScript = { commands: [], hasError: false };
+  const result: CachedParse = { commands: [], hasError: false, base };
   if (tree) {
     result.hasError = tree.rootNode.hasError;
     const root = copySyntaxTree(tree, parsedText);
     tree.delete();
-    collectCommands(root, source, 0, false, result.commands);
+    collectCommands(root, base, false, result.commands);
     // The other readers parse the text as written: share the tree only when blanking changed nothing.
     if (shareTree && parsedText === source) {
       if (!variablesCache.has(source)) rememberVariables(source, variablesOf(source, root));
@@ -134,9 +155,10 @@ function blankBacktickComments(source: string): string {
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 
-function collectCommands(node: SyntaxNode, source: string, base: number, nested: boolean, out: ShellCommand[]): void {
-  if (node.type === 'heredoc_body' || node.type === 'comment') return;
-  if (node.type === 'command') {
+function collectCommands(node: SyntaxNode, base: number, nested: boolean, out: ShellCommand[]): void {
+  const type = node.type;
+  if (type === 'heredoc_body' || type === 'comment') return;
+  if (type === 'command') {
     const command = toCommand(node, base, nested);
     if (command) {
       out.push(command);
@@ -148,7 +170,9 @@ function collectCommands(node: SyntaxNode, source: string, base: number, nested:
       }
     }
   }
-  for (const child of node.namedChildren) if (child) collectCommands(child, source, base, nested, out);
+  // The named children, without building the list of them.
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) if (children[i].isNamed) collectCommands(children[i], base, nested, out);
 }
 
 function toCommand(node: SyntaxNode, base: number, nested: boolean): ShellCommand | undefined {
@@ -157,10 +181,13 @@ function toCommand(node: SyntaxNode, base: number, nested: boolean): ShellComman
   const nameWord = toWord(nameNode, base);
   const args: ShellWord[] = [];
   const assignments: string[] = [];
-  for (const child of node.namedChildren) {
-    if (!child) continue;
-    if (child.type === 'variable_assignment') assignments.push(child.text);
-    else if (child.startIndex > nameNode.startIndex && child.type !== 'file_redirect' && child.type !== 'herestring_redirect') {
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (!child.isNamed) continue;
+    const type = child.type;
+    if (type === 'variable_assignment') assignments.push(child.text);
+    else if (child.startIndex > nameNode.startIndex && type !== 'file_redirect' && type !== 'herestring_redirect') {
       args.push(toWord(child, base));
     }
   }
@@ -176,33 +203,45 @@ function toCommand(node: SyntaxNode, base: number, nested: boolean): ShellComman
 }
 
 function toWord(node: SyntaxNode, base: number): ShellWord {
-  return { text: node.text, value: literalValue(node), start: base + node.startIndex, end: base + node.endIndex };
+  const text = node.text;
+  const type = node.type;
+  // A word's value is its text unescaped: the text just cut serves for it.
+  const value = type === 'word' || type === 'number' ? unescapeWord(text) : literalValue(node);
+  return { text, value, start: base + node.startIndex, end: base + node.endIndex };
+}
+
+/** A bare word after quote removal: `\x` is `x`. */
+function unescapeWord(text: string): string {
+  return text.includes('\\') ? text.replace(/\\(.)/g, '$1') : text;
 }
 
 /** The value a word has after quote removal, or undefined if it depends on an expansion. */
 function literalValue(node: SyntaxNode): string | undefined {
   switch (node.type) {
     case 'command_name': {
-      const inner = node.namedChildren[0];
+      const inner = firstNamedChild(node);
       return inner ? literalValue(inner) : node.text;
     }
     case 'word':
     case 'number':
-      return node.text.replace(/\\(.)/g, '$1');
+      return unescapeWord(node.text);
     case 'raw_string':
       return node.text.slice(1, -1);
     case 'string': {
       let value = '';
-      for (const child of node.namedChildren) {
-        if (!child || child.type !== 'string_content') return undefined;
-        value += child.text.replace(/\\([$`"\\\n])/g, '$1');
+      for (const child of node.children) {
+        if (!child.isNamed) continue;
+        if (child.type !== 'string_content') return undefined;
+        const text = child.text;
+        value += text.includes('\\') ? text.replace(/\\([$`"\\\n])/g, '$1') : text;
       }
       return value;
     }
     case 'concatenation': {
       let value = '';
-      for (const child of node.namedChildren) {
-        const part = child ? literalValue(child) : undefined;
+      for (const child of node.children) {
+        if (!child.isNamed) continue;
+        const part = literalValue(child);
         if (part === undefined) return undefined;
         value += part;
       }
@@ -211,6 +250,11 @@ function literalValue(node: SyntaxNode): string | undefined {
     default:
       return undefined;
   }
+}
+
+function firstNamedChild(node: SyntaxNode): SyntaxNode | undefined {
+  for (const child of node.children) if (child.isNamed) return child;
+  return undefined;
 }
 
 function nestedScript(command: ShellCommand): { text: string; offset: number } | undefined {
@@ -275,8 +319,10 @@ export function runShell(model: DockerfileModel, run: Instruction): RunShell {
   if (previous && (previous.shell !== shell || previous.escapeChar !== model.escapeChar)) previous = undefined;
   let key: string | undefined;
   if (reuse && !previous) {
-    key = `${shell}|${model.escapeChar}|${model.text.slice(start, model.lines.offsetAt(range.end))}`;
+    // Detached before the lookup, so a new entry is stored under the very string that was hashed.
+    key = detached(model.text.slice(start, model.lines.offsetAt(range.end)));
     previous = scriptsByText.get(key);
+    if (previous && (previous.shell !== shell || previous.escapeChar !== model.escapeChar)) previous = undefined;
   }
   let found: RunShell;
   if (previous && previous.start === start) found = previous;
@@ -288,9 +334,8 @@ export function runShell(model: DockerfileModel, run: Instruction): RunShell {
     found = { start, shell, escapeChar: model.escapeChar, scripts, execForm };
   }
   if (key !== undefined) {
-    if (!previous && scriptsByText.size >= SCRIPT_CACHE_LIMIT) scriptsByText.delete(scriptsByText.keys().next().value as string);
-    // An existing entry keeps its key: only a new one needs a copy of its own.
-    scriptsByText.set(previous ? key : detached(key), found);
+    if (!scriptsByText.has(key) && scriptsByText.size >= SCRIPT_CACHE_LIMIT) scriptsByText.delete(scriptsByText.keys().next().value as string);
+    scriptsByText.set(key, found);
   }
   if (reuse && slots[REUSABLE_SHELL] !== found) slots[REUSABLE_SHELL] = found;
   Object.defineProperty(run, CHECKED_SHELL, { value: found, enumerable: false, writable: true, configurable: true });
@@ -305,6 +350,7 @@ export function runScripts(model: DockerfileModel, run: Instruction): ShellScrip
   return runShell(model, run).scripts;
 }
 
+/** RunShells by the RUN's text (each is checked for its shell and escape character). */
 const scriptsByText = new Map<string, RunShell>();
 
 function shiftScript(script: ShellScript, by: number): ShellScript {
@@ -363,9 +409,9 @@ function shellFormScripts(model: DockerfileModel, run: Run, shell: 'sh' | 'other
 
 function makeScript(source: string, start: number, end: number, shell: 'sh' | 'other'): ShellScript {
   if (shell !== 'sh') return { commands: [], start, end, source, hasError: false, shell };
-  const parsed = parseScript(source, true);
+  const parsed = parseScript(source, true, start);
   return {
-    commands: parsed.commands.map((c) => shiftCommand(c, start, c.nested)),
+    commands: shiftCommands(parsed.commands, start - parsed.base),
     start,
     end,
     source,
@@ -623,7 +669,7 @@ function variablesOf(source: string, root: SyntaxNode): ScriptVariable[] {
       out.push({ name, value: valueNode ? literalValue(valueNode) : '', exported, start: node.startIndex });
       return;
     }
-    for (const child of node.namedChildren) if (child) visit(child);
+    for (const child of node.children) if (child.isNamed) visit(child);
   };
   visit(root);
   return out;
@@ -647,7 +693,8 @@ export function visitShellSyntax(source: string, visit: (node: SyntaxNode) => bo
 export function walkShellSyntax(root: SyntaxNode, visit: (node: SyntaxNode) => boolean | void): void {
   const walk = (node: SyntaxNode): void => {
     if (visit(node) === false) return;
-    for (const child of node.children) if (child) walk(child);
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) walk(children[i]);
   };
   walk(root);
 }
