@@ -46,11 +46,16 @@ describe('shell-tree: copySyntaxTree', () => {
     'echo "é 😀 \\" done" \'raw\' 2>/dev/null | tee <(cat) >(cat)',
     'if then ( echo "unterminated',
     'x=( a b c ) && echo ${x[1]} $((1 + 2)) \\\n  next line',
+    // Without errors (the copy then skips some calls into tree-sitter):
+    'cat <<-EOF\n\tx $y\n\tEOF\necho ${x##*/} ${y#a} ${z:=1} ${!w} {1..3} "$" $(( 2 * 3 )) && case a in a|b) ;; esac',
+    'echo ``',
   ];
+  const ERRONEOUS = new Set(['if then ( echo "unterminated', 'echo ``']);
   for (const source of scripts) {
     it(`copies ${JSON.stringify(source.slice(0, 40))} as tree-sitter parsed it`, () => {
       const tree = parser.parse(source);
       assert.ok(tree);
+      assert.strictEqual(tree.rootNode.hasError, ERRONEOUS.has(source), 'the scripts with errors are the ones listed as such');
       try {
         assertCopies(copySyntaxTree(tree, source), tree.rootNode, null, source);
       } finally {

@@ -1,6 +1,7 @@
 import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
 
-const NO_CHILDREN: readonly SyntaxNode[] = Object.freeze([]);
+/** Shared by every leaf; not frozen, so that every children array has the same kind of elements for V8. */
+const NO_CHILDREN: readonly SyntaxNode[] = [];
 
 /**
  * A node of a parsed shell script, copied out of tree-sitter once. Every property of a web-tree-sitter
@@ -62,12 +63,23 @@ const FIELDS_READ: Record<string, string[] | undefined> = {
 /** Nodes whose insides no reader looks at (only their own text). */
 const OPAQUE = new Set(['comment', 'heredoc_body', 'raw_string', 'ansi_c_string']);
 
+/**
+ * Named types that tree-sitter-bash's node-types.json gives no children: in a tree without errors
+ * (an ERROR node can turn up anywhere) they are leaves, and the copy need not ask.
+ */
+const LEAVES_WITHOUT_ERRORS = new Set([
+  'word', 'variable_name', 'string_content', 'special_variable_name', 'file_descriptor', 'heredoc_start', 'heredoc_end',
+  'heredoc_content', 'regex', 'test_operator', 'extglob_pattern',
+]);
+
 /** What the copy needs to know of a node type. */
 interface TypeInfo {
   type: string;
   named: boolean;
   /** Copied with its children: not OPAQUE and not anonymous (anonymous nodes are the grammar's literal tokens, always leaves). */
   mayHaveChildren: boolean;
+  /** The same in a tree without errors. */
+  mayHaveChildrenWithoutErrors: boolean;
   readsFields: boolean;
 }
 
@@ -80,6 +92,15 @@ interface Grammar {
 }
 
 const grammars = new WeakMap<Language, Grammar>();
+
+/**
+ * The same string, internalized: web-tree-sitter decodes type names from wasm memory, and readers
+ * compare them with literals all the time (`node.type === 'command'`), which for two internalized
+ * strings is a pointer comparison. V8 internalizes the names of object properties.
+ */
+function internalized(name: string): string {
+  return Object.keys({ [name]: true })[0] ?? name;
+}
 
 function grammarOf(language: Language): Grammar {
   let grammar = grammars.get(language);
@@ -100,31 +121,46 @@ export function copySyntaxTree(tree: Tree, source: string): SyntaxNode {
   const infoOf = (typeId: number): TypeInfo => {
     let info = infos[typeId];
     if (!info) {
-      const type = language.types[typeId] || 'ERROR';
+      const type = internalized(language.types[typeId] || 'ERROR');
       // Whether a node is named depends only on its (visible) symbol.
       const named = cursor.nodeIsNamed;
-      info = infos[typeId] = { type, named, mayHaveChildren: named && !OPAQUE.has(type), readsFields: FIELDS_READ[type] !== undefined };
+      const mayHaveChildren = named && !OPAQUE.has(type);
+      info = infos[typeId] = {
+        type,
+        named,
+        mayHaveChildren,
+        mayHaveChildrenWithoutErrors: mayHaveChildren && !LEAVES_WITHOUT_ERRORS.has(type),
+        readsFields: FIELDS_READ[type] !== undefined,
+      };
     }
     return info;
   };
+  // Without errors there are no MISSING (empty) tokens: an anonymous node, a literal token of the
+  // grammar, spans its own name where the text has it.
+  const withoutErrors = !tree.rootNode.hasError;
   const copyCurrent = (info: TypeInfo, parent: SyntaxNode | null): SyntaxNode => {
-    const node = new SyntaxNode(info.type, info.named, cursor.startIndex, cursor.endIndex, source);
+    const start = cursor.startIndex;
+    const type = info.type;
+    const end = withoutErrors && !info.named && source.startsWith(type, start) ? start + type.length : cursor.endIndex;
+    const node = new SyntaxNode(type, info.named, start, end, source);
     node.parent = parent;
     return node;
   };
+  const hasChildren = (info: TypeInfo): boolean =>
+    (withoutErrors ? info.mayHaveChildrenWithoutErrors : info.mayHaveChildren) && cursor.gotoFirstChild();
   const rootInfo = infoOf(cursor.nodeTypeId);
   const root = copyCurrent(rootInfo, null);
   let parent = root;
   let parentInfo = rootInfo;
   let children: SyntaxNode[] = [];
   const above: { node: SyntaxNode; info: TypeInfo; children: SyntaxNode[] }[] = [];
-  if (rootInfo.mayHaveChildren && cursor.gotoFirstChild()) {
+  if (hasChildren(rootInfo)) {
     walk: for (;;) {
       const info = infoOf(cursor.nodeTypeId);
       const node = copyCurrent(info, parent);
       children.push(node);
       if (parentInfo.readsFields) assignField(parent, parentInfo.type, cursor, grammar, node);
-      if (info.mayHaveChildren && cursor.gotoFirstChild()) {
+      if (hasChildren(info)) {
         above.push({ node: parent, info: parentInfo, children });
         parent = node;
         parentInfo = info;
