@@ -9,14 +9,21 @@ import { insertAtOffset, selfChange } from '../edits';
 import { configuredBefore, earlierRuns, inImage, mountCovers, packageCommand, removes, throwawayMounts, type RunSite } from '../os-packages';
 
 /** One RUN as the managers see it: its commands (wrappers peeled off), cache mounts, and the state before it. */
-interface RunFacts {
-  model: DockerfileModel;
-  site: RunSite;
-  commands: ShellCommand[];
-  /** Targets of cache and tmpfs mounts; read on first use (most RUNs run no package manager). */
-  readonly mounts: string[];
+class RunFacts {
+  private mountTargets?: string[];
+  private envValues?: Map<string, string | undefined>;
+
+  constructor(readonly model: DockerfileModel, readonly site: RunSite, readonly commands: ShellCommand[]) {}
+
+  /** Targets of cache and tmpfs mounts; read on first use. */
+  get mounts(): string[] {
+    return (this.mountTargets ??= throwawayMounts(this.site.run));
+  }
+
   /** ENV values in effect (stage chain up to this RUN); computed on first use. */
-  readonly env: Map<string, string | undefined>;
+  get env(): Map<string, string | undefined> {
+    return (this.envValues ??= envBefore(this.model, this.site));
+  }
 }
 
 interface Manager {
@@ -227,13 +234,7 @@ export const packageCacheInImage: DockerfileRule = perRun({
 function checkRun(model: DockerfileModel, site: RunSite, report: (r: Report) => void): void {
   const commands = toolCommandsOf(model, site);
   if (!commands.some((c) => mayFill(name(c)))) return;
-  let env: Map<string, string | undefined> | undefined;
-  let mounts: string[] | undefined;
-  const facts: RunFacts = {
-    model, site, commands,
-    get mounts() { return mounts ??= throwawayMounts(site.run); },
-    get env() { return env ??= envBefore(model, site); },
-  };
+  const facts = new RunFacts(model, site, commands);
   // A clean-up may hide in a script this file cannot read (`/scripts/cleanup.sh`), or after a
   // command the parser could not read: then stay quiet about clean-ups that must come later.
   const unreadable = scriptsOf(model, site).some((s) => s.hasError);

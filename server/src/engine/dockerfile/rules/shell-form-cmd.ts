@@ -126,7 +126,7 @@ function shellFormScript(text: string, offsetAt: (p: { line: number; character: 
   const brokenJson = body.trimStart().startsWith('[');
   if (brokenJson) {
     try {
-      const parsed = JSON.parse(body.replace(/\\\r?\n/g, ' ')) as unknown;
+      const parsed = JSON.parse(body.includes('\\') ? body.replace(/\\\r?\n/g, ' ') : body) as unknown;
       if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string')) return undefined;
     } catch {
       // Not valid JSON: Docker runs it in shell form.

@@ -40,7 +40,8 @@ export const tlsVerificationDisabledEnv: DockerfileRule = {
       if (keyword !== 'ENV' && keyword !== 'ARG') continue;
       const properties = (instruction as unknown as { getProperties?(): Property[] }).getProperties?.() ?? [];
       for (const property of properties) {
-        const setting = INSECURE.find((s) => s.name === property.getName().toUpperCase());
+        const name = property.getName().toUpperCase();
+        const setting = INSECURE.find((s) => s.name === name);
         const value = property.getValue();
         if (!setting || value === null || !setting.disables(value)) continue;
         report({
