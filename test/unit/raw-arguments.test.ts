@@ -7,7 +7,7 @@ import { positionsFrom, rawArguments } from '../../server/src/engine/dockerfile/
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { corpusAvailable, corpusFiles } from '../corpus/corpus';
 
-/** rawArguments must split every instruction exactly as dockerfile-ast's own getRawArguments does. */
+/** rawArguments must split every instruction exactly as dockerfile-ast's own getRawArguments does; the kept arguments after the flags must be the library's. */
 
 function words(instruction: Instruction, split: (instruction: Instruction) => ReturnType<Instruction['getArguments']>): string {
   return JSON.stringify(split(instruction).map((arg) => [arg.getValue(), arg.getRange()]));
@@ -66,6 +66,20 @@ describe('raw arguments (our tokenizer vs dockerfile-ast)', () => {
     for (const order of orders) {
       const positionAt = positionsFrom(document);
       for (const offset of order) assert.deepStrictEqual(positionAt(offset), document.positionAt(offset), `offset ${offset}`);
+    }
+  });
+
+  it('keeps the arguments after the flags whichever of getFlags and getArguments is asked first', () => {
+    const text = 'FROM --platform=linux/amd64 alpine AS base\nRUN --mount=type=cache,target=/c --network=none apk add x\nCOPY --from=base --chown=1 /a /b\nHEALTHCHECK --interval=5s CMD true\nADD --checksum=sha256:0 http://x /y\nRUN ["a", "--b"]\n';
+    for (const flagsFirst of [true, false]) {
+      const ast = parseDockerfileText(`/raw-arguments/flags-${flagsFirst}/Dockerfile`, text);
+      for (const instruction of ast.getInstructions() as unknown as (Instruction & { getFlags(): unknown[] })[]) {
+        const flags = flagsFirst ? instruction.getFlags() : undefined;
+        const first = words(instruction, (i) => i.getArguments());
+        const count = (flags ?? instruction.getFlags()).length;
+        assert.strictEqual(first, words(instruction, (i) => libraryRawArguments(i).slice(count)), `${instruction.getKeyword()}, flags first: ${flagsFirst}`);
+        assert.strictEqual(words(instruction, (i) => i.getArguments()), first);
+      }
     }
   });
 
