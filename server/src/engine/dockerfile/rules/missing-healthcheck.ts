@@ -30,9 +30,9 @@ export const missingHealthcheck: DockerfileRule = {
     if (exposes.length === 0) return;
     if (build.composeServices.some((link) => composeHasHealthcheck(link.service.toJSON() as Record<string, unknown>))) return;
 
-    const vars = stageVariables(model, final);
     const firstPort = exposes[0].getArguments()[0]?.getValue() ?? '';
-    const resolved = substituteArgs(firstPort, vars) ?? '';
+    // The stage's variables are read only for a port written with one (`EXPOSE $PORT`).
+    const resolved = firstPort.includes('$') ? substituteArgs(firstPort, stageVariables(model, final)) ?? '' : firstPort;
     const port = /^(\d+)(\/tcp)?$/i.exec(resolved)?.[1];
     const probe = port ? probeFor(model, final, port) : undefined;
     const fixes = [];
