@@ -118,49 +118,28 @@ export function copySyntaxTree(tree: Tree, source: string): SyntaxNode {
   const grammar = grammarOf(language);
   const infos = grammar.infos;
   const cursor = tree.walk();
-  const infoOf = (typeId: number): TypeInfo => {
-    let info = infos[typeId];
-    if (!info) {
-      const type = internalized(language.types[typeId] || 'ERROR');
-      // Whether a node is named depends only on its (visible) symbol.
-      const named = cursor.nodeIsNamed;
-      const mayHaveChildren = named && !OPAQUE.has(type);
-      info = infos[typeId] = {
-        type,
-        named,
-        mayHaveChildren,
-        mayHaveChildrenWithoutErrors: mayHaveChildren && !LEAVES_WITHOUT_ERRORS.has(type),
-        readsFields: FIELDS_READ[type] !== undefined,
-      };
-    }
-    return info;
-  };
   // Without errors there are no MISSING (empty) tokens: an anonymous node, a literal token of the
   // grammar, spans its own name where the text has it.
   const withoutErrors = !tree.rootNode.hasError;
-  const copyCurrent = (info: TypeInfo, parent: SyntaxNode | null): SyntaxNode => {
-    const start = cursor.startIndex;
-    const type = info.type;
-    const end = withoutErrors && !info.named && source.startsWith(type, start) ? start + type.length : cursor.endIndex;
-    const node = new SyntaxNode(type, info.named, start, end, source);
-    node.parent = parent;
-    return node;
-  };
-  const hasChildren = (info: TypeInfo): boolean =>
-    (withoutErrors ? info.mayHaveChildrenWithoutErrors : info.mayHaveChildren) && cursor.gotoFirstChild();
-  const rootInfo = infoOf(cursor.nodeTypeId);
-  const root = copyCurrent(rootInfo, null);
+  // The loop below is written out (no helper per node): the CLI's single pass runs it mostly
+  // before V8 optimises it, where every call costs.
+  const rootInfo = infos[cursor.nodeTypeId] ?? describeCurrent(cursor, language, infos);
+  const root = new SyntaxNode(rootInfo.type, rootInfo.named, cursor.startIndex, cursor.endIndex, source);
   let parent = root;
   let parentInfo = rootInfo;
   let children: SyntaxNode[] = [];
   const above: { node: SyntaxNode; info: TypeInfo; children: SyntaxNode[] }[] = [];
-  if (hasChildren(rootInfo)) {
+  if ((withoutErrors ? rootInfo.mayHaveChildrenWithoutErrors : rootInfo.mayHaveChildren) && cursor.gotoFirstChild()) {
     walk: for (;;) {
-      const info = infoOf(cursor.nodeTypeId);
-      const node = copyCurrent(info, parent);
+      const info = infos[cursor.nodeTypeId] ?? describeCurrent(cursor, language, infos);
+      const type = info.type;
+      const start = cursor.startIndex;
+      const end = withoutErrors && !info.named && source.startsWith(type, start) ? start + type.length : cursor.endIndex;
+      const node = new SyntaxNode(type, info.named, start, end, source);
+      node.parent = parent;
       children.push(node);
       if (parentInfo.readsFields) assignField(parent, parentInfo.type, cursor, grammar, node);
-      if (hasChildren(info)) {
+      if ((withoutErrors ? info.mayHaveChildrenWithoutErrors : info.mayHaveChildren) && cursor.gotoFirstChild()) {
         above.push({ node: parent, info: parentInfo, children });
         parent = node;
         parentInfo = info;
@@ -180,6 +159,22 @@ export function copySyntaxTree(tree: Tree, source: string): SyntaxNode {
   }
   cursor.delete();
   return root;
+}
+
+/** What the copy needs to know of the type of the cursor's node, the first time a tree has it. */
+function describeCurrent(cursor: TreeCursor, language: Language, infos: (TypeInfo | undefined)[]): TypeInfo {
+  const typeId = cursor.nodeTypeId;
+  const type = internalized(language.types[typeId] || 'ERROR');
+  // Whether a node is named depends only on its (visible) symbol.
+  const named = cursor.nodeIsNamed;
+  const mayHaveChildren = named && !OPAQUE.has(type);
+  return (infos[typeId] = {
+    type,
+    named,
+    mayHaveChildren,
+    mayHaveChildrenWithoutErrors: mayHaveChildren && !LEAVES_WITHOUT_ERRORS.has(type),
+    readsFields: FIELDS_READ[type] !== undefined,
+  });
 }
 
 function assignField(parent: SyntaxNode, parentType: string, cursor: TreeCursor, grammar: Grammar, node: SyntaxNode): void {
