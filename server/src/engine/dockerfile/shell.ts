@@ -119,13 +119,16 @@ function shiftCommands(commands: ShellCommand[], by: number): ShellCommand[] {
   return shifted;
 }
 
-/** The parse of `text`, its commands at `base` if it is parsed now (else at the base of the cached parse). */
-function parseScript(text: string, shareTree: boolean, base: number): CachedParse {
+/**
+ * The parse of `text`, its commands at `base` if it is parsed now (else at the base of the cached
+ * parse). A RUN's script (`ofRun`) comes detached already, and its tree is shared with the other readers.
+ */
+function parseScript(text: string, ofRun: boolean, base: number): CachedParse {
   const cached = scriptCache.get(text);
   if (cached) return cached;
   if (!parser) throw new Error('shell parser not initialised: call initShellParser() first');
   // Cached, and so are the words cut from it.
-  const source = detached(text);
+  const source = ofRun ? text : detached(text);
   const parsedText = blankBacktickComments(source);
   const tree = parser.parse(parsedText);
   const result: CachedParse = { commands: [], hasError: false, base };
@@ -135,7 +138,7 @@ function parseScript(text: string, shareTree: boolean, base: number): CachedPars
     tree.delete();
     collectCommands(root, base, false, result.commands);
     // The other readers parse the text as written: share the tree only when blanking changed nothing.
-    if (shareTree && parsedText === source) {
+    if (ofRun && parsedText === source) {
       if (!variablesCache.has(source)) rememberVariables(source, variablesOf(source, root));
       for (const consumer of treeConsumers) consumer(source, root);
     }
