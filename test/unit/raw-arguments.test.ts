@@ -5,6 +5,7 @@ import type { Instruction } from 'dockerfile-ast';
 import { libraryRawArguments, parseDockerfileText, reuseAcrossVersions } from '../../server/src/engine/dockerfile/parse-cache';
 import { positionsFrom, rawArguments } from '../../server/src/engine/dockerfile/raw-arguments';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Util } from 'dockerfile-ast/lib/util';
 import { corpusAvailable, corpusFiles } from '../corpus/corpus';
 
 /** rawArguments must split every instruction exactly as dockerfile-ast's own getRawArguments does; the kept arguments after the flags must be the library's. */
@@ -81,6 +82,23 @@ describe('raw arguments (our tokenizer vs dockerfile-ast)', () => {
         assert.strictEqual(words(instruction, (i) => i.getArguments()), first);
       }
     }
+  });
+
+  it('tells a byte order mark as dockerfile-ast did, by the UTF-8 bytes of the first character', () => {
+    parseDockerfileText('/raw-arguments/bom/Dockerfile', 'FROM a\n');
+    const byBytes = (char: string) => {
+      const bytes = Uint8Array.from(Buffer.from(char, 'utf8'));
+      return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    };
+    for (const char of ['', '\uFEFF', '\uFEFFFROM', 'F', '#', '\uFFFE', '\uD800', '\uDBFF\uDFFF', '\u00EF', '\uFEFE', ' \uFEFF']) {
+      assert.strictEqual(Util.isUTF8BOM(char), byBytes(char), JSON.stringify(char));
+    }
+    // As the library read these before (after a BOM: the directive holds, the instruction starts past the mark).
+    const ast = parseDockerfileText('/raw-arguments/bom/Dockerfile', '\uFEFF# escape=`\nRUN a`\n b\n');
+    assert.strictEqual(ast.getEscapeCharacter(), '`');
+    assert.strictEqual(words(ast.getInstructions()[0], (i) => i.getArguments()), JSON.stringify([['a', { start: { line: 1, character: 4 }, end: { line: 1, character: 5 } }], ['b', { start: { line: 2, character: 1 }, end: { line: 2, character: 2 } }]]));
+    const plain = parseDockerfileText('/raw-arguments/bom/Dockerfile', '\uFEFFRUN a\n');
+    assert.deepStrictEqual(plain.getInstructions()[0].getRange(), { start: { line: 0, character: 1 }, end: { line: 0, character: 6 } });
   });
 
   it('splits every corpus Dockerfile alike', function () {
