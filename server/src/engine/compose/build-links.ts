@@ -2,6 +2,7 @@ import * as path from 'path';
 import { parseDocument, isMap, isScalar, type Document, type YAMLMap } from 'yaml';
 import type { Workspace } from '../workspace';
 import { isInsideRoots } from '../workspace';
+import { keepRecent } from '../util/recent';
 
 /** A Compose service that builds a given Dockerfile. */
 export interface ComposeBuildLink {
@@ -26,13 +27,15 @@ export const COMPOSE_FILE_NAMES = [
   'docker-compose.override.yml',
 ];
 
+/** The last parse of each of the Compose files read most recently (a long editing session reads many). */
 const parsed = new Map<string, { text: string; document: Document }>();
+const PARSED_LIMIT = 64;
 
 function parseCompose(file: string, text: string): Document {
   const hit = parsed.get(file);
   if (hit && hit.text === text) return hit.document;
   const document = parseDocument(text, { logLevel: 'error', keepSourceTokens: false, uniqueKeys: false });
-  parsed.set(file, { text, document });
+  keepRecent(parsed, file, { text, document }, PARSED_LIMIT);
   return document;
 }
 
