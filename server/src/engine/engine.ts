@@ -130,7 +130,8 @@ function lintDockerfile(
 function runDockerfileRule(rule: DockerfileRule, runner: RuleRunner<DockerfileRuleContext>, reuse: RuleReuse): readonly Report[] {
   const checkRun = rule.checkRun;
   const reports = runner.run(rule, (context) => {
-    const keep = reuse.begin(rule, rule.reuseKey?.(context));
+    // A reuse key may read the build context (package.json): not worth it when nothing is kept.
+    const keep = reuse.begin(rule, reuse.keepsNothing ? undefined : rule.reuseKey?.(context));
     const kept = keep ? reuse.kept(rule) : undefined;
     if (kept) for (const report of kept) runner.push(report);
     else if (checkRun) reuse.eachRun(rule, keep, runner, (site) => checkRun.call(rule, context, site));

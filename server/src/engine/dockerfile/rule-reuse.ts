@@ -108,6 +108,11 @@ export class RuleReuse {
     if (reuseAcrossVersions.enabled) keepRecent(memos, file, this.next, MEMO_FILES);
   }
 
+  /** Nothing is kept from a previous version nor noted for the next (every file of a CLI run). */
+  get keepsNothing(): boolean {
+    return !this.recording && this.previous === undefined;
+  }
+
   /**
    * Starts a rule on this version, with its `reuseKey` if it has one: true when what it found in
    * the previous version may be kept: the previous lint ran it with the same key, and the edited
@@ -139,8 +144,7 @@ export class RuleReuse {
    * on, the RUNs it could not keep and the edited RUN are visited.
    */
   eachRun(rule: DockerfileRule, mayKeep: boolean, sink: ReportSink, check: (site: RunSite) => void): void {
-    if (!this.recording && this.previous === undefined) {
-      // Nothing to keep and nothing to note (every file of a CLI run): just check every RUN.
+    if (this.keepsNothing) {
       for (const site of this.sites) check(site);
       return;
     }
