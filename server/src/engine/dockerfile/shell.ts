@@ -526,7 +526,7 @@ function activeShell(model: DockerfileModel, run: Instruction): 'sh' | 'other' {
 
 const shellIndexes = new WeakMap<DockerfileModel, Map<Instruction, 'sh' | 'other'>>();
 
-/** The shell in effect at each instruction of a stage, found in one pass (what `activeShell` finds for one). */
+/** The shell in effect at each RUN of a stage, found in one pass (what `activeShell` finds for one). */
 function shellIndex(model: DockerfileModel): Map<Instruction, 'sh' | 'other'> {
   let index = shellIndexes.get(model);
   if (index) return index;
@@ -534,8 +534,10 @@ function shellIndex(model: DockerfileModel): Map<Instruction, 'sh' | 'other'> {
   for (const stage of model.stages) {
     let shell: 'sh' | 'other' = /windows|nanoserver|servercore/i.test(stage.image.resolved ?? stage.image.raw) ? 'other' : 'sh';
     for (const instruction of stage.instructions) {
-      index.set(instruction, shell);
-      if (keywordOf(instruction) === 'SHELL') {
+      const keyword = keywordOf(instruction);
+      // Only RUNs are asked about; the others would only make the map bigger.
+      if (keyword === 'RUN') index.set(instruction, shell);
+      else if (keyword === 'SHELL') {
         const first = (instruction as Run).getJSONStrings()[0]?.getValue().replace(/"/g, '') ?? '';
         shell = SHELLS.has(path.posix.basename(first)) ? 'sh' : 'other';
       }
