@@ -92,6 +92,12 @@ function install(): void {
     return rawArguments(this);
   };
   memoize(proto, 'getRawArguments', RAW_ARGUMENTS);
+  // Every heredoc starts with `<<`: an instruction with no `<` in its text (most) has none, and
+  // dockerfile-ast's character walk over its arguments is skipped.
+  const heredocsOf = proto.getHeredocs;
+  proto.getHeredocs = function (this: Instruction) {
+    return this.getTextContent().includes('<') ? heredocsOf.call(this) : [];
+  };
   memoize(proto, 'getHeredocs', HEREDOCS);
   memoizeArgumentsAfterFlags();
   // Asked of every instruction many times a lint (also by dockerfile-ast itself): the keyword kept when it was built.
