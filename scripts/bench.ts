@@ -14,7 +14,6 @@ import { parseArgs } from 'util';
 import { initEngine } from '../server/src/engine/engine';
 import { Recorder, type BenchLine } from './bench/stats';
 import { benchEngineCorpus, benchEngineKeystrokes } from './bench/engine';
-import { loadParsersOnly } from './bench/parsers-only';
 import { benchServers } from './bench/server';
 import { benchCli } from './bench/cli';
 import { machine, markdown } from './bench/markdown';
@@ -46,7 +45,7 @@ async function main(): Promise<void> {
   await initEngine();
   const sizes = { dockerfiles: [50, 500, 5000], compose: [10, 100, 1000] };
   const edits = quick ? 10 : 50;
-  if (sections.has('engine')) benchEngineCorpus(rec, quick ? 1 : 5, await loadParsersOnly());
+  if (sections.has('engine')) benchEngineCorpus(rec, quick ? 1 : 5);
   if (sections.has('keystroke')) benchEngineKeystrokes(rec, sizes, edits);
   if (sections.has('lsp')) await benchServers(rec, sizes, edits, quick ? 20 : 100);
   if (sections.has('cli')) await benchCli(rec, quick ? 1 : 3);

@@ -1,6 +1,6 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { DockerfileParser } from 'dockerfile-ast';
 import { validate as dockerfileUtilsValidate } from 'dockerfile-utils';
 import { lint } from '../../server/src/engine/engine';
 import { clearShellCache } from '../../server/src/engine/dockerfile/shell';
@@ -8,7 +8,7 @@ import { clearParseCache } from '../../server/src/engine/dockerfile/parse-cache'
 import { MemoryWorkspace, type Workspace } from '../../server/src/engine/workspace';
 import { corpusWorkspace } from '../../test/corpus/corpus';
 import { corpusFiles, generateCompose, generateDockerfile, typingLine } from './inputs';
-import type { ParseOnly } from './parsers-only';
+import { timePasses, type PassTimes } from './corpus-passes';
 import { type Recorder, now, summary, sum, percentile } from './stats';
 
 /** In-process figures: the engine over the corpus and per keystroke, beside dockerfile-utils and dockerfile-ast. */
@@ -55,48 +55,21 @@ class IndexedCorpus implements Workspace {
   }
 }
 
-export function benchEngineCorpus(rec: Recorder, passes: number, parsersOnly: ParseOnly): void {
+export function benchEngineCorpus(rec: Recorder, passes: number): void {
   const layout = { ...corpusWorkspace() };
   layout.workspace = new IndexedCorpus(layout) as unknown as MemoryWorkspace;
   const texts = corpusFiles('dockerfiles').map((file) => ({ file, text: fs.readFileSync(file, 'utf8'), virtual: layout.originalPath.get(file) }));
-  const tools: Record<string, (entry: (typeof texts)[number]) => void> = {
-    dockhand: ({ file, text, virtual }) => {
-      lint({ path: virtual ?? file, text, kind: 'dockerfile', onDisk: virtual !== undefined }, layout.workspace, ALL_RULES);
-    },
-    'dockerfile-utils': ({ text }) => {
-      dockerfileUtilsValidate(text);
-    },
-    'dockerfile-ast': ({ text }) => {
-      DockerfileParser.parse(text);
-    },
-    'parsers-only': ({ text }) => {
-      parsersOnly(text);
-    },
+  const lintOne = ({ file, text, virtual }: (typeof texts)[number]) => {
+    lint({ path: virtual ?? file, text, kind: 'dockerfile', onDisk: virtual !== undefined }, layout.workspace, ALL_RULES);
   };
-  const perFile = new Map<string, number[][]>(Object.keys(tools).map((t) => [t, texts.map(() => [])]));
-  const totals = new Map<string, number[]>(Object.keys(tools).map((t) => [t, []]));
-  const first = new Map<string, number>();
-  // Pass 0 warms the JIT and is reported apart (a fresh process, like the CLI); every pass starts
-  // with an empty shell-parse cache, so no pass reuses an earlier one's parses.
-  for (let pass = 0; pass <= passes; pass++) {
-    for (const [tool, run] of Object.entries(tools)) {
-      clearCaches();
-      const started = now();
-      texts.forEach((entry, i) => {
-        const t0 = now();
-        run(entry);
-        if (pass > 0) perFile.get(tool)![i].push(now() - t0);
-      });
-      const total = now() - started;
-      if (pass === 0) first.set(tool, total);
-      else totals.get(tool)!.push(total);
-    }
-  }
-  for (const tool of Object.keys(tools)) {
-    const medians = perFile.get(tool)!.map((samples) => percentile(samples, 50));
+  const times = timePasses({ dockhand: lintOne }, texts, passes, clearCaches);
+  for (const [tool, peer] of Object.entries(peerPasses(passes))) times.set(tool, peer);
+  const totals = new Map([...times].map(([tool, t]) => [tool, t.totals]));
+  for (const [tool, t] of times) {
+    const medians = t.perFile.map((samples) => percentile(samples, 50));
     rec.measure({
       name: 'engine.corpus-dockerfiles.per-file', tool, unit: 'ms', ...summary(medians),
-      extra: { totalMedianMs: round1(percentile(totals.get(tool)!, 50)), firstPassMs: round1(first.get(tool)!), passes },
+      extra: { totalMedianMs: round1(percentile(t.totals, 50)), firstPassMs: round1(t.first), passes },
       note: NOTES[tool],
     });
   }
@@ -107,22 +80,21 @@ export function benchEngineCorpus(rec: Recorder, passes: number, parsersOnly: Pa
   rec.ratio({ name: 'engine.corpus-dockerfiles.total', ratio: floor / percentile(totals.get('dockerfile-utils')!, 50), of: 'parsers-only', peer: 'dockerfile-utils' });
 
   const composeTexts = corpusFiles('compose').map((file) => ({ file, text: fs.readFileSync(file, 'utf8'), virtual: layout.originalPath.get(file) }));
-  const composeTotals: number[] = [];
-  const composePerFile: number[][] = composeTexts.map(() => []);
-  for (let pass = 0; pass <= passes; pass++) {
-    clearCaches();
-    const started = now();
-    composeTexts.forEach(({ file, text, virtual }, i) => {
-      const t0 = now();
-      lint({ path: virtual ?? file, text, kind: 'compose', onDisk: virtual !== undefined }, layout.workspace, ALL_RULES);
-      if (pass > 0) composePerFile[i].push(now() - t0);
-    });
-    if (pass > 0) composeTotals.push(now() - started);
-  }
+  const lintCompose = ({ file, text, virtual }: (typeof composeTexts)[number]) => {
+    lint({ path: virtual ?? file, text, kind: 'compose', onDisk: virtual !== undefined }, layout.workspace, ALL_RULES);
+  };
+  const compose = timePasses({ dockhand: lintCompose }, composeTexts, passes, clearCaches).get('dockhand')!;
   rec.measure({
-    name: 'engine.corpus-compose.per-file', tool: 'dockhand', unit: 'ms', ...summary(composePerFile.map((s) => percentile(s, 50))),
-    extra: { totalMedianMs: round1(percentile(composeTotals, 50)), passes }, note: 'schema validation and every rule on',
+    name: 'engine.corpus-compose.per-file', tool: 'dockhand', unit: 'ms', ...summary(compose.perFile.map((s) => percentile(s, 50))),
+    extra: { totalMedianMs: round1(percentile(compose.totals, 50)), passes }, note: 'schema validation and every rule on',
   });
+}
+
+/** The peers' passes, run by engine-peers.js in a process of their own (see there why). */
+function peerPasses(passes: number): Record<string, PassTimes> {
+  const run = spawnSync(process.execPath, [path.join(__dirname, 'engine-peers.js'), String(passes)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`engine-peers.js exited with ${run.status}: ${run.stderr}`);
+  return JSON.parse(run.stdout) as Record<string, PassTimes>;
 }
 
 const NOTES: Record<string, string | undefined> = {
