@@ -99,9 +99,25 @@ function normaliseSource(source: string): string {
 /** Would this one pattern exclude a path the Dockerfile copies by name (or something inside it)? */
 function excludesAny(pattern: string, sources: string[]): boolean {
   if (pattern.startsWith('!') || sources.length === 0) return false;
+  if (isPlainPath(pattern) && sources.every(isPlainPath)) return sources.some((s) => plainExcludes(pattern, s));
   const matcher = matcherOf(pattern);
   if (!matcher) return false;
   return sources.some((s) => !/[*?[]/.test(s) ? matcher.ignores(s) || matcher.ignores(`${s}/x`) : matcher.ignores(s.replace(/[*?[\]]/g, 'x')));
+}
+
+/**
+ * A clean relative path of ASCII names (`.git`, `vendor/bundle`, `package.json`): as a pattern the
+ * matcher compiles it to the path itself, matched case-insensitively, so no matcher is needed.
+ */
+function isPlainPath(text: string): boolean {
+  return /^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/.test(text) && !/(?:^|\/)\.\.?(?:\/|$)/.test(text);
+}
+
+/** What the matcher answers for a plain pattern and a plain source: the source, or `source/x`, is the pattern or lies inside it. */
+function plainExcludes(pattern: string, source: string): boolean {
+  const p = pattern.toLowerCase();
+  const s = source.toLowerCase();
+  return s === p || s.startsWith(`${p}/`) || `${s}/x` === p;
 }
 
 type Matcher = ReturnType<typeof ignore>;
