@@ -144,7 +144,7 @@ export function shellInEffect(model: DockerfileModel, site: RunSite): string[] |
 
 const shellIndexes = new WeakMap<DockerfileModel, Map<Instruction, { shell: string[] | undefined }>>();
 
-/** The SHELL in effect before each instruction of each stage, in one pass over the file (what `shellInEffect` finds for one). */
+/** The SHELL in effect before each RUN of each stage, in one pass over the file (what `shellInEffect` finds for one). */
 function shellsBefore(model: DockerfileModel): Map<Instruction, { shell: string[] | undefined }> {
   let index = shellIndexes.get(model);
   if (index) return index;
@@ -154,9 +154,15 @@ function shellsBefore(model: DockerfileModel): Map<Instruction, { shell: string[
     const base = stage.baseStage && stage.baseStage.index < stage.index ? stage.baseStage : undefined;
     let shell = base ? atEnd.get(base) : undefined;
     if (stage.baseStage && !base) continue; // not an earlier stage: left to the walk in shellInEffect
+    // Only RUNs are asked about; the RUNs between two SHELLs share one entry.
+    let entry = { shell };
     for (const instruction of stage.instructions) {
-      index.set(instruction, { shell });
-      if (keywordOf(instruction) === 'SHELL') shell = (instruction as Run).getJSONStrings().map((j) => j.getValue().replace(/^"|"$/g, ''));
+      const keyword = keywordOf(instruction);
+      if (keyword === 'RUN') index.set(instruction, entry);
+      else if (keyword === 'SHELL') {
+        shell = (instruction as Run).getJSONStrings().map((j) => j.getValue().replace(/^"|"$/g, ''));
+        entry = { shell };
+      }
     }
     atEnd.set(stage, shell);
   }
