@@ -112,26 +112,48 @@ function lintDockerfile(
   const suppressions = parseSuppressions(model, isKnownRuleId);
   const runner = new RuleRunner<DockerfileRuleContext>({ model, workspace, build, config }, result);
   const reuse = new RuleReuse(request.path, model, config, request.onDisk !== false, rules, editing);
-  for (const rule of rules) {
+  for (const entry of entriesOf(rules)) {
+    const meta = entry.meta;
     // `# check=experimental=<check>` turns on an experimental check unless the user set it.
-    const forced = enabledByCheckDirective(suppressions, rule.meta) && configuredSeverity(rule.meta, config) === undefined;
-    if (!forced && !ruleMayReport(rule.meta, config)) continue;
-    for (const report of runDockerfileRule(rule, runner, reuse)) {
+    const forced = enabledByCheckDirective(suppressions, meta) && configuredSeverity(meta, config) === undefined;
+    if (!forced && !ruleMayReport(meta, config)) continue;
+    const reports = runDockerfileRule(entry, runner, reuse);
+    for (const report of reports) {
       // Judged finding by finding: `ignored: [DL3007]` drops the DL3007 findings of a rule that also reports DL3006.
-      const severity = forced ? report.severity ?? rule.meta.severity : findingSeverity(rule.meta, config, report);
-      if (severity !== 'off') findings.push(toFinding(rule.meta, report, severity));
+      const severity = forced ? report.severity ?? meta.severity : findingSeverity(meta, config, report);
+      if (severity !== 'off') findings.push(toFinding(meta, report, severity));
     }
   }
   if (!suppressesAnything(suppressions)) result.findings.push(...findings);
   else result.findings.push(...findings.filter((f) => !isSuppressed(suppressions, f)).map((f) => withCheckSeverity(suppressions, f)));
 }
 
+/**
+ * What the engine reads from a rule on every file, read once per rule list: the rules are object
+ * literals of many shapes, and reading their properties file after file is slow (megamorphic).
+ */
+interface RuleEntry {
+  readonly rule: DockerfileRule;
+  readonly meta: RuleMeta;
+  readonly checkRun: DockerfileRule['checkRun'];
+}
+
+const ruleEntries = new WeakMap<readonly DockerfileRule[], readonly RuleEntry[]>();
+
+function entriesOf(rules: readonly DockerfileRule[]): readonly RuleEntry[] {
+  let entries = ruleEntries.get(rules);
+  if (!entries) ruleEntries.set(rules, entries = rules.map((rule) => ({ rule, meta: rule.meta, checkRun: rule.checkRun })));
+  return entries;
+}
+
 /** A rule's reports on this version: kept from the previous version where they hold, found anew elsewhere. */
-function runDockerfileRule(rule: DockerfileRule, runner: RuleRunner<DockerfileRuleContext>, reuse: RuleReuse): readonly Report[] {
-  const checkRun = rule.checkRun;
-  const reports = runner.run(rule, (context) => {
-    // A reuse key may read the build context (package.json): not worth it when nothing is kept.
-    const keep = reuse.begin(rule, reuse.keepsNothing ? undefined : rule.reuseKey?.(context));
+function runDockerfileRule(entry: RuleEntry, runner: RuleRunner<DockerfileRuleContext>, reuse: RuleReuse): readonly Report[] {
+  const { rule, checkRun } = entry;
+  // Nothing to keep or note (every file of a CLI run): the rule runs plainly, with no closure, and
+  // its reuse key, which may read the build context (package.json), is not asked for.
+  if (reuse.keepsNothing) return checkRun ? runner.runEachSite(entry, checkRun, reuse.runSites) : runner.run(entry);
+  const reports = runner.run(entry, (context) => {
+    const keep = reuse.begin(rule, rule.reuseKey?.(context));
     const kept = keep ? reuse.kept(rule) : undefined;
     if (kept) for (const report of kept) runner.push(report);
     else if (checkRun) reuse.eachRun(rule, keep, runner, (site) => checkRun.call(rule, context, site));
@@ -184,7 +206,7 @@ function lintComposeFile(
   const runner = new RuleRunner<ComposeRuleContext>({ model, workspace, onDisk }, result);
   for (const rule of rules) {
     if (!ruleMayReport(rule.meta, config)) continue;
-    for (const report of runner.run(rule)) {
+    for (const report of runner.run({ rule, meta: rule.meta })) {
       const severity = findingSeverity(rule.meta, config, report);
       if (severity !== 'off') findings.push(toFinding(rule.meta, fixable ? report : { ...report, fixes: [] }, severity));
     }
@@ -209,22 +231,45 @@ class RuleRunner<C extends { report(report: Report): void }> implements ReportSi
   }
 
   /** Runs the rule's check, or `body` in its place, over this file's context. */
-  run(rule: { meta: RuleMeta; check(context: C): void }, body?: (context: C) => void): readonly Report[] {
+  run(entry: { rule: { check(context: C): void }; meta: RuleMeta }, body?: (context: C) => void): readonly Report[] {
     this.reports = [];
     this.failed = false;
     const started = performance.now();
     try {
       if (body) body(this.context);
-      else rule.check(this.context);
+      else entry.rule.check(this.context);
     } catch (error) {
-      this.failed = true;
-      this.result.failures.push({ rule: rule.meta.id, error });
-      return [];
+      return this.fail(entry.meta, error);
     } finally {
-      const milliseconds = performance.now() - started;
-      if (milliseconds > SLOW_RULE_MS) this.result.slow.push({ rule: rule.meta.id, milliseconds });
+      this.timed(entry.meta, started);
     }
     return this.reports;
+  }
+
+  /** Runs a rule's `checkRun` on each RUN, in order, over this file's context. */
+  runEachSite<S>(entry: { rule: unknown; meta: RuleMeta }, checkRun: (this: unknown, context: C, site: S) => void, sites: readonly S[]): readonly Report[] {
+    this.reports = [];
+    this.failed = false;
+    const started = performance.now();
+    try {
+      for (const site of sites) checkRun.call(entry.rule, this.context, site);
+    } catch (error) {
+      return this.fail(entry.meta, error);
+    } finally {
+      this.timed(entry.meta, started);
+    }
+    return this.reports;
+  }
+
+  private fail(meta: RuleMeta, error: unknown): readonly Report[] {
+    this.failed = true;
+    this.result.failures.push({ rule: meta.id, error });
+    return [];
+  }
+
+  private timed(meta: RuleMeta, started: number): void {
+    const milliseconds = performance.now() - started;
+    if (milliseconds > SLOW_RULE_MS) this.result.slow.push({ rule: meta.id, milliseconds });
   }
 
   push(report: Report): void {

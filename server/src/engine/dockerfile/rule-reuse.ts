@@ -96,8 +96,7 @@ export class RuleReuse {
     const edited = splice?.keyword !== undefined && splice.keyword !== 'ONBUILD' ? splice.keyword : undefined;
     this.previous = memo && edited !== undefined && splice?.previous === memo.version && memo.setting === setting && memo.rules === rules ? memo : undefined;
     // An ARG before the first FROM names images: editing it may change every FROM's image.
-    const firstFrom = model.stages[0]?.from.getRange().start.line;
-    const global = edited === 'ARG' && splice !== undefined && (firstFrom === undefined || splice.line < firstFrom);
+    const global = edited === 'ARG' && splice !== undefined && beforeFirstFrom(model, splice.line);
     this.changed = edited === undefined ? [] : global ? [edited, 'FROM'] : [edited];
     this.next = { version: this.version, setting, rules, whole: new Map(), runs: new Map(), keys: new Map() };
     this.sites = allRunSites(model);
@@ -106,6 +105,11 @@ export class RuleReuse {
     this.recording = reuseAcrossVersions.enabled && (editing || memo !== undefined);
     this.runMemos = this.recording ? this.sites.map((site, index) => this.runMemoOf(site, index)) : [];
     if (reuseAcrossVersions.enabled) keepRecent(memos, file, this.next, MEMO_FILES);
+  }
+
+  /** The RUNs of this version, in order. */
+  get runSites(): readonly RunSite[] {
+    return this.sites;
   }
 
   /** Nothing is kept from a previous version nor noted for the next (every file of a CLI run). */
@@ -119,6 +123,8 @@ export class RuleReuse {
    * instruction is a RUN or one of no keyword the rule `reads`.
    */
   begin(rule: DockerfileRule, key: string | undefined): boolean {
+    // Nothing read from the rule before it is needed: rules are objects of many shapes, slow to read.
+    if (!this.recording && this.previous === undefined) return false;
     const id = rule.meta.id;
     if (key !== undefined && this.recording) this.next.keys.set(id, key);
     if (this.previous === undefined || this.previous.keys.get(id) !== key) return false;
@@ -134,7 +140,7 @@ export class RuleReuse {
 
   /** Notes what a rule reported in this version (after it ran without failing). */
   remember(rule: DockerfileRule, reports: readonly Report[]): void {
-    if (rule.runIndependent && this.recording) this.next.whole.set(rule.meta.id, reports.length === 0 ? NONE : reports);
+    if (this.recording && rule.runIndependent) this.next.whole.set(rule.meta.id, reports.length === 0 ? NONE : reports);
   }
 
   /**
@@ -220,4 +226,9 @@ export class RuleReuse {
     slots[RUN_MEMO] = fresh;
     return fresh;
   }
+}
+
+function beforeFirstFrom(model: DockerfileModel, line: number): boolean {
+  const firstFrom = model.stages[0]?.from.getRange().start.line;
+  return firstFrom === undefined || line < firstFrom;
 }

@@ -11,6 +11,8 @@ export const KEYWORDS = [
 ];
 
 /** Findings that are not rules: the file cannot be read or cannot be built as written. Always on. */
+const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
+
 export const parseErrorMeta: RuleMeta = {
   id: 'parse-error',
   kind: 'dockerfile',
@@ -46,7 +48,7 @@ export function syntaxFindings(model: DockerfileModel): Finding[] {
   const instructions = model.ast.getInstructions();
   for (const instruction of instructions) {
     const keyword = keywordOf(instruction);
-    if (!KEYWORDS.includes(keyword)) {
+    if (!KEYWORD_SET.has(keyword)) {
       if (!/^[A-Z][A-Z0-9_-]*$/.test(keyword)) {
         report(instruction.getInstructionRange(), 'This line is not a Dockerfile instruction: start it with an instruction such as FROM, RUN or COPY, or make it a comment with `#`.');
         continue;
