@@ -34,10 +34,13 @@ function readStartWords(instruction: Instruction): string[] {
   const json = (instruction as unknown as { getJSONStrings(): { getValue(): string }[] }).getJSONStrings?.() ?? [];
   if (json.length > 0) {
     return json.map((j) => {
+      const quoted = j.getValue();
+      // Without a backslash, JSON.parse (or, where it throws, the fallback) yields the text between the quotes.
+      if (quoted.length >= 2 && quoted[0] === '"' && quoted[quoted.length - 1] === '"' && !quoted.includes('\\')) return quoted.slice(1, -1);
       try {
-        return JSON.parse(j.getValue()) as string;
+        return JSON.parse(quoted) as string;
       } catch {
-        return j.getValue().replace(/^"|"$/g, '');
+        return quoted.replace(/^"|"$/g, '');
       }
     });
   }
