@@ -14,7 +14,14 @@ export { runSites, type RunSite };
  * stages it is built on, one before any FROM, or any ONBUILD trigger.
  */
 export function inImage(site: RunSite, final: Stage | undefined): boolean {
-  return site.onbuild || !site.stage || (final !== undefined && stageChain(final).includes(site.stage));
+  return site.onbuild || !site.stage || (final !== undefined && builtOn(final, site.stage));
+}
+
+/** `stageChain(final).includes(stage)` without building the chain (asked for every RUN); a long or looping chain takes stageChain's walk. */
+function builtOn(final: Stage, stage: Stage): boolean {
+  let s: Stage | undefined = final;
+  for (let step = 0; s && step < 64; step++, s = s.baseStage) if (s === stage) return true;
+  return s !== undefined && stageChain(final).includes(stage);
 }
 
 /** The RUNs before this one that built the same filesystem (its stage chain), in build order. */
