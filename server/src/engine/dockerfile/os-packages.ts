@@ -18,7 +18,7 @@ export function inImage(site: RunSite, final: Stage | undefined): boolean {
 }
 
 /** `stageChain(final).includes(stage)` without building the chain (asked for every RUN); a long or looping chain takes stageChain's walk. */
-function builtOn(final: Stage, stage: Stage): boolean {
+export function builtOn(final: Stage, stage: Stage): boolean {
   let s: Stage | undefined = final;
   for (let step = 0; s && step < 64; step++, s = s.baseStage) if (s === stage) return true;
   return s !== undefined && stageChain(final).includes(stage);

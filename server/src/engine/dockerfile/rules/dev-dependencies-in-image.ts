@@ -5,9 +5,10 @@ import type { BuildContextFacts } from '../context';
 import { perRun } from '../per-run';
 import { otherRuns } from '../shell-facts';
 import type { DockerfileModel, Stage } from '../model';
-import { finalStage, keywordOf, stageChain, stageVariables } from '../model';
+import { finalStage, keywordOf, stageVariables } from '../model';
 import { hasFlag, flagValue, runCommands, subcommand, unwrap, type ShellCommand } from '../shell';
 import { buildStep, dependencyInstall } from '../packages';
+import { builtOn } from '../os-packages';
 import { insertAtOffset, selfChange } from '../edits';
 
 /**
@@ -32,9 +33,8 @@ export const devDependenciesInImage: DockerfileRule = perRun({
     const stage = site.stage;
     if (site.onbuild || !stage) return;
     const final = finalStage(model, build);
-    if (!final || !stageChain(final).includes(stage)) return;
+    if (!final || !builtOn(final, stage)) return;
     const instruction = site.run;
-    const index = stage.instructions.indexOf(instruction);
     const commands = runCommands(model, instruction);
     commands.forEach((raw, position) => {
       const install = dependencyInstall(raw);
@@ -43,7 +43,7 @@ export const devDependenciesInImage: DockerfileRule = perRun({
       if (omitsDev(command) || raw.assignments.some((a) => /^NODE_ENV=production$/.test(a))) return;
       if (nodeEnvProduction(model, stage, instruction)) return;
       // A later build needs the dev tools in this stage; pruning later removes them anyway.
-      if (laterInStage(model, stage, index, commands.slice(position + 1), (c) => buildStep(c) !== undefined || isPrune(c))) return;
+      if (laterInStage(model, stage, stage.instructions.indexOf(instruction), commands.slice(position + 1), (c) => buildStep(c) !== undefined || isPrune(c))) return;
       const tool = path.posix.basename(command.name);
       const flag = tool === 'npm' ? '--omit=dev' : tool === 'yarn' ? '--production' : '--prod';
       const anchor = command.args.find((a) => a.value === subcommand(command))?.end ?? command.nameWord.end;
