@@ -376,15 +376,26 @@ function syntaxOf(root: SyntaxNode): ScriptSyntax {
       case 'expansion': {
         const variable = node.namedChildren.find((c) => c?.type === 'variable_name');
         if (!variable) return true;
-        const operators = node.children.filter((c) => c && !c.isNamed).map((c) => c!.type);
-        const guarded = operators.some((o) => /^(:?[-=?+])$/.test(o));
+        // The operators are the anonymous children (`$`, `:-`, `/`, `^^`): one walk over them, no lists.
+        let guarded = false;
+        let colon = false;
+        let replacement = false;
+        let caseChange = false;
+        for (const c of node.children) {
+          if (!c || c.isNamed) continue;
+          const o = c.type;
+          if (!guarded && /^(:?[-=?+])$/.test(o)) guarded = true;
+          if (o === ':') colon = true;
+          if (o === '/' || o === '//' || o === '/#' || o === '/%') replacement = true;
+          if (!caseChange && /^[,^]{1,2}$/.test(o)) caseChange = true;
+        }
         result.expansions.push({ name: variable.text, guarded, start: node.startIndex, end: node.endIndex });
         if (BASH_VARIABLES.has(variable.text)) bashism(node, 'SC3028', `\`$${variable.text}\``, variable.text === 'RANDOM' || variable.text === 'SECONDS', variable.text);
-        if (node.type === 'expansion' && operators.includes(':') && !guarded && node.namedChildren.some((c) => c?.type === 'number' || c?.type === 'arithmetic_expansion' || c?.type === 'simple_expansion')) {
+        if (node.type === 'expansion' && colon && !guarded && node.namedChildren.some((c) => c?.type === 'number' || c?.type === 'arithmetic_expansion' || c?.type === 'simple_expansion')) {
           bashism(node, 'SC3057', 'substrings `${var:offset:length}`', true);
         }
-        if (node.type === 'expansion' && operators.some((o) => o === '/' || o === '//' || o === '/#' || o === '/%')) bashism(node, 'SC3060', 'replacements `${var/from/to}`', true);
-        if (node.type === 'expansion' && operators.some((o) => /^[,^]{1,2}$/.test(o))) bashism(node, 'SC3059', 'case changes `${var^^}`', false);
+        if (node.type === 'expansion' && replacement) bashism(node, 'SC3060', 'replacements `${var/from/to}`', true);
+        if (node.type === 'expansion' && caseChange) bashism(node, 'SC3059', 'case changes `${var^^}`', false);
         return true;
       }
       default:
