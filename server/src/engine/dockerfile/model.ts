@@ -72,22 +72,26 @@ export function finalStage(model: DockerfileModel, build?: { composeTarget?: str
 
 /** The stage and every stage it is built FROM, nearest first. */
 export function stageChain(stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.baseStage) chain.push(s);
+  const chain: Stage[] = [stage];
+  for (let s = stage.baseStage; s && !chain.includes(s); s = s.baseStage) chain.push(s);
   return chain;
 }
 
 /** The external image at the root of a stage's FROM chain. */
 export function rootImage(stage: Stage): ImageRef {
+  // Most stages are built on an image, not on another stage: no chain to walk.
+  if (stage.baseStage === undefined) return stage.image;
   const chain = stageChain(stage);
   return chain[chain.length - 1].image;
 }
 
 /** Instructions of a stage and of the stages it is built on, in build order. */
 export function inheritedInstructions(stage: Stage): Instruction[] {
-  return stageChain(stage)
-    .reverse()
-    .flatMap((s) => s.instructions);
+  if (stage.baseStage === undefined) return stage.instructions.slice();
+  const chain = stageChain(stage);
+  const instructions: Instruction[] = [];
+  for (let i = chain.length - 1; i >= 0; i--) for (const instruction of chain[i].instructions) instructions.push(instruction);
+  return instructions;
 }
 
 const upperKeywords = new Map<string, string>();
