@@ -117,6 +117,9 @@ interface ShellFormScript {
   brokenJson: boolean;
 }
 
+/** `["a", "b"]`: JSON whitespace, strings without escapes or control characters (so JSON.parse accepts it as an array of strings). */
+const PLAIN_JSON_STRINGS = /^[ \t\n\r]*\[[ \t\n\r]*"[^"\\\u0000-\u001f]*"(?:[ \t\n\r]*,[ \t\n\r]*"[^"\\\u0000-\u001f]*")*[ \t\n\r]*\][ \t\n\r]*$/;
+
 function shellFormScript(text: string, offsetAt: (p: { line: number; character: number }) => number, instruction: Instruction): ShellFormScript | undefined {
   const args = instruction.getArguments();
   if (args.length === 0) return undefined;
@@ -125,6 +128,8 @@ function shellFormScript(text: string, offsetAt: (p: { line: number; character: 
   const body = text.slice(start, end);
   const brokenJson = body.trimStart().startsWith('[');
   if (brokenJson) {
+    // Most are a plain JSON array of plain strings, which JSON.parse would accept: no need to build it.
+    if (PLAIN_JSON_STRINGS.test(body)) return undefined;
     try {
       const parsed = JSON.parse(body.includes('\\') ? body.replace(/\\\r?\n/g, ' ') : body) as unknown;
       if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string')) return undefined;
