@@ -221,18 +221,19 @@ function lintComposeFile(
  * failure and its partial reports are dropped; one slower than SLOW_RULE_MS is recorded too.
  */
 class RuleRunner<C extends { report(report: Report): void }> implements ReportSink {
-  private reports: Report[] = [];
+  /** The running rule's reports; made at its first (most rules report nothing on most files). */
+  private reports: Report[] | undefined;
   private readonly context: C;
   /** Whether the last rule run threw. */
   failed = false;
 
   constructor(facts: Omit<C, 'report'>, private readonly result: LintResult) {
-    this.context = { ...facts, report: (report: Report) => void this.reports.push(report) } as C;
+    this.context = { ...facts, report: (report: Report) => this.push(report) } as C;
   }
 
   /** Runs the rule's check, or `body` in its place, over this file's context. */
   run(entry: { rule: { check(context: C): void }; meta: RuleMeta }, body?: (context: C) => void): readonly Report[] {
-    this.reports = [];
+    this.reports = undefined;
     this.failed = false;
     const started = performance.now();
     try {
@@ -243,12 +244,12 @@ class RuleRunner<C extends { report(report: Report): void }> implements ReportSi
     } finally {
       this.timed(entry.meta, started);
     }
-    return this.reports;
+    return this.reports ?? NO_REPORTS;
   }
 
   /** Runs a rule's `checkRun` on each RUN, in order, over this file's context. */
   runEachSite<S>(entry: { rule: unknown; meta: RuleMeta }, checkRun: (this: unknown, context: C, site: S) => void, sites: readonly S[]): readonly Report[] {
-    this.reports = [];
+    this.reports = undefined;
     this.failed = false;
     const started = performance.now();
     try {
@@ -258,7 +259,7 @@ class RuleRunner<C extends { report(report: Report): void }> implements ReportSi
     } finally {
       this.timed(entry.meta, started);
     }
-    return this.reports;
+    return this.reports ?? NO_REPORTS;
   }
 
   private fail(meta: RuleMeta, error: unknown): readonly Report[] {
@@ -273,17 +274,19 @@ class RuleRunner<C extends { report(report: Report): void }> implements ReportSi
   }
 
   push(report: Report): void {
-    this.reports.push(report);
+    (this.reports ??= []).push(report);
   }
 
   count(): number {
-    return this.reports.length;
+    return this.reports?.length ?? 0;
   }
 
   since(start: number): Report[] {
-    return this.reports.slice(start);
+    return this.reports?.slice(start) ?? [];
   }
 }
+
+const NO_REPORTS: readonly Report[] = Object.freeze([]);
 
 function toFinding(meta: RuleMeta, report: Report, severity: Severity): Finding {
   const fixes: Fix[] = report.fixes ?? [];
