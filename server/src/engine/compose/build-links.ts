@@ -27,6 +27,8 @@ export const COMPOSE_FILE_NAMES = [
   'docker-compose.override.yml',
 ];
 
+const COMPOSE_NAMES = new Set(COMPOSE_FILE_NAMES);
+
 /** The last parse of each of the Compose files read most recently (a long editing session reads many). */
 const parsed = new Map<string, { text: string; document: Document }>();
 const PARSED_LIMIT = 64;
@@ -49,9 +51,10 @@ export function findComposeBuilders(workspace: Workspace, dockerfilePath: string
   let dir = path.dirname(target);
   for (let depth = 0; depth < 4; depth++) {
     if (!isInsideRoots(dir, workspace.roots)) break;
-    const entries = workspace.listDir(dir) ?? [];
+    // One pass over a folder's entries (hundreds, in a folder of Dockerfiles), not one per Compose file name.
+    const present = (workspace.listDir(dir) ?? []).filter((entry) => COMPOSE_NAMES.has(entry));
     for (const name of COMPOSE_FILE_NAMES) {
-      if (!entries.includes(name)) continue;
+      if (!present.includes(name)) continue;
       const composePath = path.join(dir, name);
       const text = workspace.readFile(composePath);
       if (text === undefined) continue;
