@@ -77,6 +77,13 @@ export function stageChain(stage: Stage): Stage[] {
   return chain;
 }
 
+/** `stageChain(stage).includes(base)` without building the chain (asked for every RUN); a long or looping chain takes stageChain's walk. */
+export function builtOn(stage: Stage, base: Stage): boolean {
+  let s: Stage | undefined = stage;
+  for (let step = 0; s && step < 64; step++, s = s.baseStage) if (s === base) return true;
+  return s !== undefined && stageChain(stage).includes(base);
+}
+
 /** The external image at the root of a stage's FROM chain. */
 export function rootImage(stage: Stage): ImageRef {
   // Most stages are built on an image, not on another stage: no chain to walk.

@@ -1,6 +1,6 @@
 import type { Arg, Instruction, Run } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './model';
-import { keywordOf, stageChain } from './model';
+import { builtOn, keywordOf, stageChain } from './model';
 import { programName, unwrap, type ShellCommand, type ShellWord } from './shell';
 
 /** What the OS package-manager rules share: where the RUNs are, and what each package command does. */
@@ -17,12 +17,6 @@ export function inImage(site: RunSite, final: Stage | undefined): boolean {
   return site.onbuild || !site.stage || (final !== undefined && builtOn(final, site.stage));
 }
 
-/** `stageChain(final).includes(stage)` without building the chain (asked for every RUN); a long or looping chain takes stageChain's walk. */
-export function builtOn(final: Stage, stage: Stage): boolean {
-  let s: Stage | undefined = final;
-  for (let step = 0; s && step < 64; step++, s = s.baseStage) if (s === stage) return true;
-  return s !== undefined && stageChain(final).includes(stage);
-}
 
 /** The RUNs before this one that built the same filesystem (its stage chain), in build order. */
 export function earlierRuns(model: DockerfileModel, site: RunSite): RunSite[] {

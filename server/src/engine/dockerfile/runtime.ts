@@ -1,6 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './model';
-import { keywordOf, stageChain } from './model';
+import { inheritedInstructions, keywordOf, stageChain } from './model';
 import { runCommands } from './shell';
 
 /** Facts about how the final image runs, shared by the runtime rules (user, healthcheck, start command). */
@@ -68,12 +68,7 @@ export function someRunWord(model: DockerfileModel, stage: Stage, test: (word: s
 
 /** The instructions with this keyword in the stage and the stages it is built on, in build order (USER, EXPOSE, SHELL in effect). */
 export function chainInstructionsOf(stage: Stage, keyword: string): Instruction[] {
-  const chain = stageChain(stage);
-  const found: Instruction[] = [];
-  for (let c = chain.length - 1; c >= 0; c--) {
-    for (const instruction of chain[c].instructions) if (keywordOf(instruction) === keyword) found.push(instruction);
-  }
-  return found;
+  return inheritedInstructions(stage).filter((instruction) => keywordOf(instruction) === keyword);
 }
 
 /** Where new runtime instructions (USER, HEALTHCHECK) go: before the stage's CMD/ENTRYPOINT, after its last build step. */

@@ -5,10 +5,9 @@ import type { BuildContextFacts } from '../context';
 import { perRun } from '../per-run';
 import { otherRuns } from '../shell-facts';
 import type { DockerfileModel, Stage } from '../model';
-import { finalStage, keywordOf, stageVariables } from '../model';
+import { builtOn, finalStage, keywordOf, stageVariables } from '../model';
 import { hasFlag, flagValue, runCommands, subcommand, unwrap, type ShellCommand } from '../shell';
 import { buildStep, dependencyInstall } from '../packages';
-import { builtOn } from '../os-packages';
 import { insertAtOffset, selfChange } from '../edits';
 
 /**
